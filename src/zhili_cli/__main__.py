@@ -1,0 +1,3 @@
+from zhili_cli.cli.main import run
+
+run()

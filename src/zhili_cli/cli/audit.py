@@ -1,0 +1,57 @@
+"""zhili audit log|verify: the hash-chained record of every change."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from zhili_cli.i18n import t
+
+app = typer.Typer(help=t("cmd.audit"), no_args_is_help=True, add_completion=False)
+
+
+@app.command("log", help=t("cmd.audit.log"))
+def log(
+    ctx: typer.Context,
+    limit: int = typer.Option(50, "--limit", min=0, help=t("opt.limit")),
+    table_name: Optional[str] = typer.Option(None, "--table", help=t("opt.table")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.output import emit_json, table
+    from zhili_cli.store.audit_read import recent
+
+    g = globals_of(ctx)
+    rows = recent(g.conn(), limit or None, table_name)
+    if json_out:
+        emit_json(rows)
+        return
+    table(t("audit_title"), ["#", t("col.at"), t("col.actor"), t("col.command"), t("col.table"), t("col.row"),
+                             t("col.action"), "hash"],
+          [(r["id"], r["at"][:19].replace("T", " "), r["actor"], r["command"], r["table_name"], r["row_id"],
+            r["action"], r["hash"][:12]) for r in rows])
+
+
+@app.command("verify", help=t("cmd.audit.verify"))
+def verify(
+    ctx: typer.Context,
+    head: Optional[str] = typer.Option(None, "--head", help=t("opt.head")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.output import emit_json
+    from zhili_cli.store import audit
+
+    g = globals_of(ctx)
+    problems, count, last = audit.verify(g.conn(), head.strip().lower() if head else None)
+    if json_out:
+        emit_json({"ok": not problems, "entries": count, "head": last,
+                   "problems": [p.__dict__ for p in problems]})
+    elif not problems:
+        typer.echo(t("audit_ok", count=count, head=last))
+    if problems:
+        first = problems[0]
+        typer.echo(t(f"audit_{first.kind}", table=first.table, row=first.row_id, audit=first.audit_id,
+                     head=head or "", more=len(problems) - 1), err=True)
+        raise typer.Exit(1)

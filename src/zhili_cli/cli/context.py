@@ -1,0 +1,78 @@
+"""What every command needs: the database, the rules, the actor — opened lazily."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:
+    from zhili_cli.rules.load import RulesSource
+    from zhili_cli.rules.model import Rules
+    from zhili_cli.store.tx import Tx
+
+DEFAULT_DB = "zhili.db"
+
+
+@dataclass
+class Globals:
+    db: str | None = None
+    rules: str | None = None
+    actor: str | None = None
+    _source: "RulesSource | None" = field(default=None, repr=False)
+    _conn: sqlite3.Connection | None = field(default=None, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.db or os.environ.get("ZHILI_DB") or DEFAULT_DB)
+
+    @property
+    def who(self) -> str:
+        if self.actor:
+            return self.actor
+        try:
+            return getpass.getuser()
+        except Exception:
+            return "unknown"
+
+    def rules_source(self) -> "RulesSource":
+        """Every command refuses a broken rules file before touching the database."""
+        if self._source is None:
+            from zhili_cli.rules.load import ensure_valid, locate
+
+            source = locate(self.rules)
+            ensure_valid(source)
+            self._source = source
+        return self._source
+
+    def rules_obj(self) -> "Rules":
+        return self.rules_source().rules
+
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self.rules_source()
+            from zhili_cli.store.db import open_db
+
+            self._conn = open_db(self.db_path)
+        return self._conn
+
+    @contextmanager
+    def write(self, command: str) -> Iterator["Tx"]:
+        """One transaction for the whole command: all of it lands, or none of it."""
+        from zhili_cli.store.db import immediate
+        from zhili_cli.store.tx import Tx
+
+        conn = self.conn()
+        with immediate(conn):
+            yield Tx(conn, self.who, command)
+
+
+def globals_of(ctx: Any) -> Globals:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Globals):
+        root.obj = Globals()
+    return root.obj

@@ -1,0 +1,108 @@
+"""zhili household import|list|show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from zhili_cli.i18n import t
+
+app = typer.Typer(help=t("cmd.household"), no_args_is_help=True, add_completion=False)
+
+
+def parse_map(values: list[str] | None) -> dict[str, str]:
+    from zhili_cli.errors import UsageError
+
+    out: dict[str, str] = {}
+    for item in values or []:
+        if "=" not in item:
+            raise UsageError("bad_map", value=item)
+        header, field = item.split("=", 1)
+        out[header.strip()] = field.strip()
+    return out
+
+
+@app.command("import", help=t("cmd.household.import"))
+def import_(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help=t("arg.file")),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
+    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
+    dry_run: bool = typer.Option(False, "--dry-run", help=t("opt.dry_run")),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.imports import finish
+    from zhili_cli.services import households
+
+    g = globals_of(ctx)
+    mapping = parse_map(map_)
+    if dry_run:
+        g.conn()
+        result = households.import_file(None, file, encoding=encoding, sheet=sheet, mapping=mapping, dry_run=True)
+    else:
+        with g.write("household import") as tx:
+            result = households.import_file(tx, file, encoding=encoding, sheet=sheet, mapping=mapping)
+    finish(result, dry_run=dry_run, json_out=json_out)
+
+
+def _public(row: dict, *, full: bool = False) -> dict:
+    from zhili_cli.domain.privacy import mask_name, mask_phone
+
+    out = {
+        "id": row["id"], "building": row["building"], "unit": row["unit"], "room": row["room"],
+        "area_m2": _area(row["area_x100"]),
+        "owner": mask_name(row["owner"]), "phone": mask_phone(row["phone"]),
+        "residents": row["residents"], "building_lead": bool(row["building_lead"]),
+        "developer_unsold": bool(row["developer_unsold"]),
+    }
+    if full:
+        out["flags"] = row["flags"]
+    return out
+
+
+def _area(x100: int) -> str:
+    return f"{x100 // 100}.{x100 % 100:02d}"
+
+
+@app.command("list", help=t("cmd.household.list"))
+def list_(
+    ctx: typer.Context,
+    building: Optional[str] = typer.Option(None, "--building", help=t("opt.building")),
+    limit: int = typer.Option(100, "--limit", min=0, help=t("opt.limit")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.output import emit_json, table
+    from zhili_cli.store import households
+
+    g = globals_of(ctx)
+    rows = [_public(r) for r in households.list_(g.conn(), building, limit or None)]
+    if json_out:
+        emit_json(rows)
+        return
+    table(t("households_title"), [t("col.building"), t("col.unit"), t("col.room"), t("col.area"),
+          t("col.owner"), t("col.phone"), t("col.residents")],
+          [(r["building"], r["unit"], r["room"], r["area_m2"], r["owner"], r["phone"], r["residents"]) for r in rows])
+
+
+@app.command("show", help=t("cmd.household.show"))
+def show(
+    ctx: typer.Context,
+    room: str = typer.Argument(..., help=t("arg.room")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.output import emit_json, kv
+    from zhili_cli.services.registry import find_household
+
+    g = globals_of(ctx)
+    row = _public(find_household(g.conn(), room), full=True)
+    if json_out:
+        emit_json(row)
+        return
+    kv(t("household_title"), [(t(f"col.{k}") if k not in ("id",) else "id", v) for k, v in row.items()])

@@ -1,0 +1,162 @@
+"""The `zhili` command tree. Sub-commands are imported only when used, so `zhili --help`
+and every single command stay fast; every user error leaves through one exit path."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Optional
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from zhili_cli.i18n import set_lang, t
+
+# command name → module holding `app` (a Typer); listed in help in this order.
+COMMANDS: dict[str, str] = {
+    "init": "zhili_cli.cli.init",
+    "demo": "zhili_cli.cli.demo",
+    "household": "zhili_cli.cli.household",
+    "member": "zhili_cli.cli.member",
+    "petition": "zhili_cli.cli.petition",
+    "meeting": "zhili_cli.cli.meeting",
+    "motion": "zhili_cli.cli.motion",
+    "vote": "zhili_cli.cli.vote",
+    "expense": "zhili_cli.cli.expense",
+    "ledger": "zhili_cli.cli.ledger",
+    "fund": "zhili_cli.cli.fund",
+    "project": "zhili_cli.cli.project",
+    "report": "zhili_cli.cli.report",
+    "rules": "zhili_cli.cli.rules",
+    "audit": "zhili_cli.cli.audit",
+    "backup": "zhili_cli.cli.backup",
+}
+
+
+def _scan_lang(args: list[str]) -> None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            set_lang("en" if args[i + 1].lower().startswith("en") else "zh")
+        elif arg.startswith("--lang="):
+            set_lang("en" if arg.split("=", 1)[1].lower().startswith("en") else "zh")
+
+
+GLOBAL_OPTIONS = ("--db", "--rules", "--as", "--lang")
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """Global options may be written anywhere (`zhili petition list --db x.db`): move them first."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg in GLOBAL_OPTIONS and i + 1 < len(args):
+            front += [arg, args[i + 1]]
+            i += 2
+            continue
+        if arg.split("=", 1)[0] in GLOBAL_OPTIONS and "=" in arg:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+class LazyGroup(TyperGroup):
+    """Root group: resolves sub-commands by importing their module on demand."""
+
+    _resolving = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        import importlib.util
+
+        return [name for name, mod in COMMANDS.items() if importlib.util.find_spec(mod) is not None]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name not in COMMANDS:
+            return None
+        if not self._resolving:  # help listing: a stub with the catalogue's summary
+            return TyperCommand(name=name, help=t(f"cmd.{name}"), callback=None)
+        import importlib
+
+        try:
+            module = importlib.import_module(COMMANDS[name])
+        except ModuleNotFoundError:
+            return None
+        return typer.main.get_command(module.app)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        self._resolving = True
+        try:
+            return super().resolve_command(ctx, args)
+        finally:
+            self._resolving = False
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _scan_lang(args)
+        return super().parse_args(ctx, hoist_globals(args))
+
+    def invoke(self, ctx: Any) -> Any:
+        from zhili_cli.errors import UserError
+
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            typer.echo(exc.message(), err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo(t("interrupted"), err=True)
+            raise typer.Exit(130) from None
+        except Exception as exc:  # a bug, or an OS failure: still one line
+            import sqlite3
+
+            if hasattr(exc, "exit_code"):  # typer's own Exit, Abort and usage errors
+                raise
+
+            if os.environ.get("ZHILI_DEBUG"):
+                raise
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                typer.echo(t("db_busy", path=""), err=True)
+            elif isinstance(exc, OSError):
+                typer.echo(t("os_error", error=exc.strerror or str(exc), path=exc.filename or ""), err=True)
+            else:
+                typer.echo(t("internal_error", error=f"{type(exc).__name__}: {exc}"), err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=LazyGroup,
+    help=t("app.help"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, "--db", envvar="ZHILI_DB", help=t("opt.db"), show_default=False),
+    rules: Optional[str] = typer.Option(None, "--rules", envvar="ZHILI_RULES", help=t("opt.rules")),
+    actor: Optional[str] = typer.Option(None, "--as", envvar="ZHILI_USER", help=t("opt.as")),
+    lang: Optional[str] = typer.Option(None, "--lang", envvar="ZHILI_LANG", help=t("opt.lang")),
+) -> None:
+    from zhili_cli.cli.context import Globals
+
+    if lang:
+        if lang.lower()[:2] not in ("zh", "en"):
+            from zhili_cli.errors import UsageError
+
+            raise UsageError("bad_lang", value=lang)
+        set_lang("en" if lang.lower().startswith("en") else "zh")
+    ctx.obj = Globals(db=db, rules=rules, actor=actor)
+
+
+def run() -> None:
+    _scan_lang(sys.argv[1:])
+    app(prog_name="zhili")

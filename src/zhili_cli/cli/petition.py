@@ -1,0 +1,358 @@
+"""zhili petition: the loop 收集—议事—落实—反馈—监督."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from zhili_cli.i18n import t
+
+app = typer.Typer(help=t("cmd.petition"), no_args_is_help=True, add_completion=False)
+
+JSON = typer.Option(False, "--json", help=t("opt.json"))
+REF = typer.Argument(..., help=t("arg.petition"))
+
+
+def _when(text: str | None):
+    """A date or datetime typed by the user (2024-03-05, 2024/3/5, 2024年3月5日, ISO)."""
+    if not text:
+        return None
+    from zhili_cli import clock
+    from zhili_cli.errors import UserError
+    from zhili_cli.importing.cells import CellError, parse_date
+
+    try:
+        return parse_date(text).replace(tzinfo=clock.TZ)
+    except CellError:
+        pass
+    try:
+        return clock.parse_datetime(text)
+    except UserError:
+        raise UserError("bad_date", value=text) from None
+
+
+def _public_row(row: dict[str, Any]) -> dict[str, Any]:
+    """The row as scripts see it: reporter masked, phone masked."""
+    from zhili_cli.domain.privacy import mask_name, mask_phone
+
+    out = dict(row)
+    if "reporter" in out:
+        out["reporter"] = mask_name(out["reporter"])
+    if "reporter_phone" in out:
+        out["reporter_phone"] = mask_phone(out["reporter_phone"])
+    return out
+
+
+def _done(row: dict[str, Any], json_out: bool, key: str) -> None:
+    from zhili_cli.cli.output import emit_json
+
+    if json_out:
+        emit_json(_public_row(row))
+    else:
+        typer.echo(t(key, number=row["number"], status=t(f"status.{row['status']}")))
+
+
+@app.command("add", help=t("cmd.petition.add"))
+def add(
+    ctx: typer.Context,
+    title: str = typer.Option(..., "--title", help=t("opt.title")),
+    source: str = typer.Option(..., "--source", help=t("opt.source")),
+    text: str = typer.Option("", "--text", help=t("opt.text")),
+    kind: Optional[str] = typer.Option(None, "--kind", help=t("opt.kind")),
+    building: Optional[str] = typer.Option(None, "--building", help=t("opt.building")),
+    location: Optional[str] = typer.Option(None, "--location", help=t("opt.location")),
+    reporter: Optional[str] = typer.Option(None, "--reporter", help=t("opt.reporter")),
+    phone: Optional[str] = typer.Option(None, "--phone", help=t("opt.phone")),
+    received: Optional[str] = typer.Option(None, "--received", help=t("opt.received")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    when = _when(received)
+    with g.write("petition add") as tx:
+        row = petitions.add(tx, g.rules_obj(), title=title, source=source, text=text, kind=kind,
+                            building=building, location=location, reporter=reporter,
+                            reporter_phone=phone, received_at=when)
+    _done(row, json_out, "petition_added")
+
+
+@app.command("triage", help=t("cmd.petition.triage"))
+def triage(
+    ctx: typer.Context,
+    ref: str = REF,
+    kind: str = typer.Option(..., "--kind", help=t("opt.kind")),
+    to: Optional[str] = typer.Option(None, "--to", help=t("opt.party")),
+    due: Optional[str] = typer.Option(None, "--due", help=t("opt.due")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    with g.write("petition triage") as tx:
+        row = petitions.triage(tx, g.rules_obj(), ref, kind=kind, responsible=to, completion_due=_when(due))
+    _done(row, json_out, "petition_moved")
+
+
+@app.command("assign", help=t("cmd.petition.assign"))
+def assign(
+    ctx: typer.Context,
+    ref: str = REF,
+    to: str = typer.Option(..., "--to", help=t("opt.party")),
+    due: Optional[str] = typer.Option(None, "--due", help=t("opt.due")),
+    note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    with g.write("petition assign") as tx:
+        row = petitions.assign(tx, g.rules_obj(), ref, responsible=to, completion_due=_when(due), note=note)
+    _done(row, json_out, "petition_moved")
+
+
+@app.command("update", help=t("cmd.petition.update"))
+def update(ctx: typer.Context, ref: str = REF,
+           note: str = typer.Option(..., "--note", help=t("opt.note")), json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    with g.write("petition update") as tx:
+        row = petitions.update(tx, ref, note=note)
+    _done(row, json_out, "petition_noted")
+
+
+@app.command("close", help=t("cmd.petition.close"))
+def close(ctx: typer.Context, ref: str = REF,
+          feedback: str = typer.Option(..., "--feedback", help=t("opt.feedback")), json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    with g.write("petition close") as tx:
+        row = petitions.close(tx, ref, feedback=feedback)
+    _done(row, json_out, "petition_moved")
+
+
+@app.command("verify", help=t("cmd.petition.verify"))
+def verify(ctx: typer.Context, ref: str = REF,
+           satisfaction: int = typer.Option(..., "--satisfaction", help=t("opt.satisfaction")),
+           note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")), json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    with g.write("petition verify") as tx:
+        row = petitions.verify(tx, ref, satisfaction=satisfaction, note=note)
+    _done(row, json_out, "petition_moved")
+
+
+@app.command("reject", help=t("cmd.petition.reject"))
+def reject(ctx: typer.Context, ref: str = REF,
+           reason: str = typer.Option(..., "--reason", help=t("opt.reason")), json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    with g.write("petition reject") as tx:
+        row = petitions.reject(tx, ref, reason=reason)
+    _done(row, json_out, "petition_moved")
+
+
+@app.command("merge", help=t("cmd.petition.merge"))
+def merge(ctx: typer.Context, ref: str = REF,
+          into: str = typer.Option(..., "--into", help=t("opt.into")), json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    with g.write("petition merge") as tx:
+        row = petitions.merge(tx, ref, into=into)
+    _done(row, json_out, "petition_moved")
+
+
+@app.command("refer", help=t("cmd.petition.refer"))
+def refer(ctx: typer.Context, ref: str = REF,
+          to: str = typer.Option(..., "--to", help=t("opt.refer_to")),
+          note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")), json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    with g.write("petition refer") as tx:
+        row = petitions.refer(tx, ref, to=to, note=note)
+    _done(row, json_out, "petition_moved")
+
+
+def _month(value: str | None) -> str | None:
+    import re
+
+    from zhili_cli.errors import UsageError
+
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise UsageError("bad_month", value=value)
+    return f"{match.group(1)}-{int(match.group(2)):02d}"
+
+
+@app.command("list", help=t("cmd.petition.list"))
+def list_(
+    ctx: typer.Context,
+    status: Optional[list[str]] = typer.Option(None, "--status", help=t("opt.status")),
+    kind: Optional[str] = typer.Option(None, "--kind", help=t("opt.kind")),
+    source: Optional[str] = typer.Option(None, "--source", help=t("opt.source")),
+    building: Optional[str] = typer.Option(None, "--building", help=t("opt.building")),
+    month: Optional[str] = typer.Option(None, "--month", help=t("opt.month")),
+    overdue: bool = typer.Option(False, "--overdue", help=t("opt.overdue")),
+    limit: int = typer.Option(50, "--limit", min=0, help=t("opt.limit")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli import clock
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.domain import petitions as domain
+    from zhili_cli.domain import vocab
+    from zhili_cli.errors import UsageError
+    from zhili_cli.store import petitions as store
+
+    g = globals_of(ctx)
+    for s in status or []:
+        if s not in domain.STATES:
+            raise UsageError("bad_status", value=s, allowed="/".join(domain.STATES))
+    rows = store.list_(
+        g.conn(), status=status or None, kind=vocab.kind(kind) if kind else None,
+        source=vocab.source(source) if source else None, building=building, month=_month(month),
+        overdue_at=clock.iso(clock.now()) if overdue else None, limit=limit or None,
+    )
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json([{k: v for k, v in r.items() if k != "id"} for r in rows])
+        return
+    from zhili_cli.cli.output import table
+
+    table(t("petitions_title"),
+          [t("col.number"), t("col.status"), t("col.kind"), t("col.title"), t("col.received"), t("col.responsible")],
+          [(r["number"], t(f"status.{r['status']}"), vocab.KIND_ZH.get(r["kind"] or "", "-"), r["title"],
+            (r["received_at"] or "")[:10], t(f"party.{r['responsible']}") if r["responsible"] else "")
+           for r in rows])
+
+
+@app.command("show", help=t("cmd.petition.show"))
+def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+    from zhili_cli.store import petitions as store
+
+    g = globals_of(ctx)
+    conn = g.conn()
+    row = _public_row(petitions.load(conn, ref))
+    history = store.events(conn, row["id"])
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json({**{k: v for k, v in row.items() if k != "id"}, "history": history})
+        return
+    from zhili_cli.cli.output import kv, table
+
+    skip = {"id", "year", "seq"}
+    shown = dict(row)
+    for field, prefix in (("status", "status"), ("kind", "kind"), ("source", "source"), ("responsible", "party")):
+        if shown.get(field):
+            shown[field] = t(f"{prefix}.{shown[field]}")
+    kv(f"{row['number']} {row['title']}",
+       [(t(f"field.{k}"), v) for k, v in shown.items() if k not in skip and v not in (None, "")])
+    table(t("history_title"), [t("col.at"), t("col.actor"), t("col.action"), t("col.status"), t("col.note")],
+          [(e["at"][:16].replace("T", " "), e["actor"], t(f"action.{e['action']}"),
+            f"{t('status.' + e['from_status']) if e['from_status'] else ''} → {t('status.' + e['to_status']) if e['to_status'] else ''}",
+            e["note"]) for e in history])
+
+
+@app.command("stats", help=t("cmd.petition.stats"))
+def stats(
+    ctx: typer.Context,
+    date_from: Optional[str] = typer.Option(None, "--from", help=t("opt.from")),
+    date_to: Optional[str] = typer.Option(None, "--to", help=t("opt.to")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli import clock
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import petitions
+
+    g = globals_of(ctx)
+    lo = _when(date_from)
+    hi = _when(date_to)
+    if hi is not None and date_to and len(date_to.strip()) <= 11:
+        from datetime import timedelta
+
+        hi = hi + timedelta(days=1)  # --to is inclusive of that day
+    result = petitions.stats(g.conn(), date_from=clock.iso(lo), date_to=clock.iso(hi), now=clock.now())
+    data = {
+        "from": date_from, "to": date_to,
+        "overall": result.overall.as_dict(),
+        "by_kind": {k: v.as_dict() for k, v in sorted(result.by_kind.items())},
+        "by_source": {k: v.as_dict() for k, v in sorted(result.by_source.items())},
+    }
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(data)
+        return
+    render_stats(data)
+
+
+def render_stats(data: dict[str, Any]) -> None:
+    from zhili_cli.cli.output import table
+    from zhili_cli.domain import vocab
+
+    cols = [t("col.group"), t("stat.received"), t("stat.accepted"), t("stat.done"), t("stat.completion_rate"),
+            t("stat.response_in_time_rate"), t("stat.overdue"), t("stat.mean_days_to_close"),
+            t("stat.mean_satisfaction")]
+
+    def line(label: str, f: dict[str, Any]) -> tuple:
+        pct = lambda v: "-" if v is None else f"{v:.1f}%"  # noqa: E731
+        num = lambda v: "-" if v is None else str(v)  # noqa: E731
+        return (label, f["received"], f["accepted"], f["done"], pct(f["completion_rate"]),
+                pct(f["response_in_time_rate"]), f["overdue"], num(f["mean_days_to_close"]),
+                num(f["mean_satisfaction"]))
+
+    rows = [line(t("stat.overall"), data["overall"])]
+    rows += [line(vocab.KIND_ZH.get(k, t("stat.untriaged")), v) for k, v in data["by_kind"].items()]
+    rows += [line(t(f"source.{k}"), v) for k, v in data["by_source"].items()]
+    table(t("stats_title"), cols, rows)
+
+
+@app.command("import", help=t("cmd.petition.import"))
+def import_(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help=t("arg.file")),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
+    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
+    dry_run: bool = typer.Option(False, "--dry-run", help=t("opt.dry_run")),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.household import parse_map
+    from zhili_cli.cli.imports import finish
+    from zhili_cli.services import petition_import
+
+    g = globals_of(ctx)
+    mapping = parse_map(map_)
+    if dry_run:
+        g.conn()
+        result = petition_import.import_file(None, g.rules_obj(), file, encoding=encoding, sheet=sheet,
+                                             mapping=mapping, dry_run=True)
+    else:
+        with g.write("petition import") as tx:
+            result = petition_import.import_file(tx, g.rules_obj(), file, encoding=encoding, sheet=sheet,
+                                                 mapping=mapping)
+    finish(result, dry_run=dry_run, json_out=json_out)

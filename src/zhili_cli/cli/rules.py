@@ -1,0 +1,45 @@
+"""zhili rules show|check|explain."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from zhili_cli.i18n import t
+
+app = typer.Typer(help=t("cmd.rules"), no_args_is_help=True, add_completion=False)
+
+
+@app.command("show", help=t("cmd.rules.show"))
+def show(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help=t("opt.json"))) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.rules.load import dump_effective
+
+    g = globals_of(ctx)
+    source = g.rules_source()
+    if json_out:
+        typer.echo(source.rules.model_dump_json(indent=2))
+        return
+    typer.echo(f"# {t('rules_source')}: {source.label}")
+    typer.echo(dump_effective(source.rules))
+
+
+@app.command("check", help=t("cmd.rules.check"))
+def check(ctx: typer.Context, file: Optional[str] = typer.Argument(None, help=t("arg.rules_file"))) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.rules.load import locate, validate
+
+    g = globals_of(ctx)
+    source = locate(file or g.rules)
+    validate(source.text, source.label)
+    typer.echo(t("rules_ok", path=source.label))
+
+
+@app.command("explain", help=t("cmd.rules.explain"))
+def explain(ctx: typer.Context, key: str = typer.Argument(..., help=t("arg.rules_key"))) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services.rules_doc import explain as explain_key
+
+    g = globals_of(ctx)
+    typer.echo(explain_key(g.rules_source().rules, key))

@@ -1,0 +1,49 @@
+"""The one clock: Asia/Shanghai, fixed by ZHILI_NOW for reproducible runs."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone
+
+try:  # the system zone database, when present
+    from zoneinfo import ZoneInfo
+
+    TZ = ZoneInfo("Asia/Shanghai")
+except Exception:  # pragma: no cover - machines without tzdata
+    # China has kept UTC+8 without daylight saving since 1991.
+    TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+
+def now() -> datetime:
+    """Current time in Asia/Shanghai, or ZHILI_NOW when set."""
+    fixed = os.environ.get("ZHILI_NOW")
+    if fixed:
+        return parse_datetime(fixed)
+    return datetime.now(TZ).replace(microsecond=0)
+
+
+def parse_datetime(text: str) -> datetime:
+    """ISO date or datetime; naive values are Asia/Shanghai."""
+    from zhili_cli.errors import UserError
+
+    value = text.strip()
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise UserError("bad_datetime", value=text) from None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=TZ)
+    return dt.astimezone(TZ).replace(microsecond=0)
+
+
+def iso(dt: datetime | None) -> str | None:
+    """Stored form: ISO 8601 with the +08:00 offset, seconds precision."""
+    if dt is None:
+        return None
+    return dt.astimezone(TZ).replace(microsecond=0).isoformat()
+
+
+def from_iso(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text).astimezone(TZ)

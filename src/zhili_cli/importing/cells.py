@@ -1,0 +1,89 @@
+"""Cell parsers: each takes the text of one cell and returns a value or raises ValueError
+with a catalogue key, so the importer can name FILE:LINE: column: problem."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from zhili_cli.errors import UserError
+
+
+class CellError(ValueError):
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def parse_date(text: str) -> datetime:
+    """2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, optional time; Excel serial numbers too."""
+    value = text.strip()
+    match = _DATE.match(value)
+    if match:
+        y, m, d, hh, mm, ss = match.groups()
+        try:
+            return datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
+        except ValueError:
+            raise CellError("cell_bad_date", value=text) from None
+    if re.fullmatch(r"\d{5}(\.\d+)?", value):  # an Excel serial date exported as a number
+        serial = Decimal(value)
+        return datetime(1899, 12, 30) + timedelta(days=float(serial))
+    raise CellError("cell_bad_date", value=text)
+
+
+def parse_amount(text: str) -> int:
+    from zhili_cli.domain.money import parse_yuan
+
+    try:
+        return parse_yuan(text)
+    except UserError as exc:
+        raise CellError(exc.key, **exc.params) from None
+
+
+_AREA = re.compile(r"(㎡|m²|m2|平方米|平米|平)$", re.IGNORECASE)
+
+
+def parse_area(text: str) -> int:
+    """Exclusive area in m² (up to two decimals) → m² × 100."""
+    value = _AREA.sub("", text.strip().replace(",", "")).strip()
+    try:
+        area = Decimal(value)
+    except InvalidOperation:
+        raise CellError("cell_bad_area", value=text) from None
+    if not area.is_finite() or area <= 0 or area > 100_000:
+        raise CellError("cell_bad_area", value=text)
+    scaled = area * 100
+    if scaled != scaled.to_integral_value():
+        raise CellError("cell_area_precision", value=text)
+    return int(scaled)
+
+
+def parse_count(text: str, *, low: int = 0, high: int = 1000) -> int:
+    value = text.strip().removesuffix("人").strip()
+    if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
+        raise CellError("cell_bad_count", value=text)
+    return int(value)
+
+
+def parse_bool(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("1", "是", "y", "yes", "true", "√", "✓"):
+        return True
+    if value in ("", "0", "否", "n", "no", "false"):
+        return False
+    raise CellError("cell_bad_bool", value=text)
+
+
+def parse_text(text: str, *, max_len: int = 2000) -> str:
+    if len(text) > max_len:
+        raise CellError("cell_too_long", max=max_len)
+    return text
+
+
+def to_date_only(dt: datetime) -> date:
+    return dt.date()

@@ -1,0 +1,1 @@
+"""The rules file (zhili.yaml): schema, defaults and loading with line numbers."""

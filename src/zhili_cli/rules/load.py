@@ -1,0 +1,163 @@
+"""Load zhili.yaml: YAML → pydantic, with every error tied to its line and key path.
+
+Validation imports pydantic, which is slow to import; a file that validated before is
+recognised by its content hash and its checked form is read back from a small cache,
+so commands that do not need the rules stay fast and every command still refuses a
+changed, broken file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zhili_cli.errors import RulesError, UserError
+
+if TYPE_CHECKING:
+    from zhili_cli.rules.model import Rules
+
+DEFAULT_NAME = "zhili.yaml"
+_SCHEMA_STAMP = "rules-v1"
+
+
+def default_text() -> str:
+    return resources.files("zhili_cli.rules").joinpath("default.yaml").read_text("utf-8")
+
+
+@dataclass
+class RulesSource:
+    """Where the rules came from and their text; `rules` validates on first use."""
+
+    path: Path | None  # None: the built-in defaults
+    text: str
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else "<built-in defaults>"
+
+    @cached_property
+    def digest(self) -> str:
+        return hashlib.sha256((_SCHEMA_STAMP + self.text).encode("utf-8")).hexdigest()
+
+    @cached_property
+    def rules(self) -> "Rules":
+        return validate(self.text, self.label)
+
+
+def locate(explicit: str | None) -> RulesSource:
+    """--rules FILE, else ./zhili.yaml when present, else the built-in defaults."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise UserError("rules_missing", path=explicit)
+    else:
+        path = Path(DEFAULT_NAME)
+        if not path.is_file():
+            return RulesSource(None, default_text())
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise RulesError(str(path), None, "(file)", "not UTF-8 text") from None
+    except OSError as exc:
+        raise UserError("rules_unreadable", path=str(path), error=exc.strerror or str(exc)) from None
+    return RulesSource(path, text)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("ZHILI_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root / "zhili" if not os.environ.get("ZHILI_CACHE") else root
+
+
+def ensure_valid(source: RulesSource) -> None:
+    """Refuse a broken rules file cheaply: a digest seen valid before skips pydantic."""
+    marker = _cache_dir() / f"rules-{source.digest[:32]}.ok"
+    if marker.exists():
+        return
+    source.rules  # validates, raising RulesError with line and key
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(source.label + "\n", "utf-8")
+    except OSError:
+        pass  # a read-only home only costs speed
+
+
+def validate(text: str, label: str) -> "Rules":
+    import yaml
+    from pydantic import ValidationError
+
+    from zhili_cli.rules.model import Rules
+
+    try:
+        node = yaml.compose(text, Loader=_loader())
+        data = yaml.load(text, Loader=_loader())
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RulesError(label, line, "(syntax)", problem) from None
+    if not isinstance(data, dict):
+        raise RulesError(label, 1, "(file)", "must be a mapping of rule sections")
+    try:
+        return Rules.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        message = err["msg"].removeprefix("Value error, ")
+        match = re.match(r"^([\w\[\]\.]+): (.+)$", message)
+        if match:
+            message = match.group(2)
+            for part in re.findall(r"\[\d+\]|[^.\[\]]+", match.group(1)):
+                loc.append(int(part[1:-1]) if part.startswith("[") else part)
+        raise RulesError(label, _line_of(node, loc), _path(loc), message) from None
+
+
+def _loader() -> Any:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _path(loc: list[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(file)"
+
+
+def _line_of(node: Any, loc: list[Any]) -> int | None:
+    """Line of the deepest YAML node that the error path reaches."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        child = None
+        if node is not None and node.id == "mapping":
+            for key, value in node.value:
+                if key.value == str(part):
+                    child = (key, value)
+                    break
+        elif node is not None and node.id == "sequence" and isinstance(part, int):
+            if 0 <= part < len(node.value):
+                child = (node.value[part], node.value[part])
+        if child is None:
+            break
+        line = child[0].start_mark.line + 1
+        node = child[1]
+    return line
+
+
+def dump_effective(rules: "Rules") -> str:
+    """The effective rules as YAML (fractions as a/b, amounts as yuan)."""
+    import yaml
+
+    data = json.loads(rules.model_dump_json())
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

@@ -1,0 +1,267 @@
+"""Schema of zhili.yaml, validated with pydantic. Thresholds are exact fractions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+TierName = Literal["chair", "committee", "three_party", "assembly"]
+Route = Literal["meeting", "property", "immediate", "private"]
+KindName = Literal["major", "difficult", "urgent", "minor", "private"]
+Matter = Literal[
+    "rules", "covenant", "election", "manager", "fund_use",
+    "fund_raise", "rebuild", "change_use", "other",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _fraction(value: object) -> Fraction:
+    if isinstance(value, bool):
+        raise ValueError("must be a fraction such as 2/3")
+    if isinstance(value, float):
+        raise ValueError('write the fraction as text, e.g. "2/3"')
+    try:
+        frac = Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError):
+        raise ValueError("must be a fraction such as 2/3") from None
+    if not 0 < frac <= 1:
+        raise ValueError("must be more than 0 and at most 1")
+    return frac
+
+
+class Threshold(Strict):
+    """`{more_than: "1/2"}` (strict, 超过) or `{at_least: "2/3"}` (inclusive, 以上)."""
+
+    more_than: Fraction | None = None
+    at_least: Fraction | None = None
+
+    @field_validator("more_than", "at_least", mode="before")
+    @classmethod
+    def _frac(cls, value: object) -> Fraction | None:
+        return None if value is None else _fraction(value)
+
+    @model_validator(mode="after")
+    def _one(self) -> "Threshold":
+        if (self.more_than is None) == (self.at_least is None):
+            raise ValueError("give exactly one of more_than or at_least")
+        return self
+
+    @property
+    def fraction(self) -> Fraction:
+        return self.more_than if self.more_than is not None else self.at_least  # type: ignore[return-value]
+
+    @property
+    def inclusive(self) -> bool:
+        return self.at_least is not None
+
+    def met(self, part: Fraction | int, whole: Fraction | int) -> bool:
+        """Exact comparison of part/whole with the threshold; nothing of nothing never meets."""
+        if whole <= 0:
+            return False
+        ratio = Fraction(part) / Fraction(whole)
+        return ratio >= self.fraction if self.inclusive else ratio > self.fraction
+
+    def needed(self, whole: Fraction | int) -> Fraction:
+        """Smallest part that meets the threshold, for integer counts use `needed_count`."""
+        return Fraction(whole) * self.fraction
+
+    def needed_count(self, whole: int) -> int:
+        """Smallest whole number n with n/whole meeting the threshold."""
+        exact = Fraction(whole) * self.fraction
+        base = exact.numerator // exact.denominator
+        if self.inclusive:
+            return base if base == exact else base + 1
+        return base + 1
+
+    def describe(self) -> str:
+        op = "≥" if self.inclusive else ">"
+        return f"{op} {self.fraction}"
+
+
+class Tier(Strict):
+    tier: TierName
+    max: Decimal | None = None
+    inclusive: bool = True
+
+    @field_validator("max", mode="before")
+    @classmethod
+    def _max(cls, value: object) -> Decimal | None:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            raise ValueError("must be an amount in yuan")
+        try:
+            amount = Decimal(str(value).replace(",", ""))
+        except Exception:
+            raise ValueError("must be an amount in yuan") from None
+        if amount <= 0:
+            raise ValueError("must be more than 0")
+        if amount != amount.quantize(Decimal("0.01")):
+            raise ValueError("at most two decimals")
+        return amount
+
+    @property
+    def max_fen(self) -> int | None:
+        return None if self.max is None else int(self.max * 100)
+
+
+class Expenses(Strict):
+    tiers: list[Tier] = Field(min_length=1)
+    split_window_days: int = Field(30, ge=0, le=366)
+
+    @field_validator("tiers")
+    @classmethod
+    def _ordered(cls, tiers: list[Tier]) -> list[Tier]:
+        seen: set[str] = set()
+        for i, tier in enumerate(tiers):
+            if tier.tier in seen:
+                raise ValueError(f"[{i}].tier: {tier.tier} appears twice")
+            seen.add(tier.tier)
+            last = i == len(tiers) - 1
+            if last and tier.max is not None:
+                raise ValueError(f"[{i}].max: the last tier takes every larger amount; remove max")
+            if not last and tier.max is None:
+                raise ValueError(f"[{i}].max: every tier but the last needs a max")
+            if i and not last and tiers[i - 1].max is not None and tier.max is not None:
+                if tier.max <= tiers[i - 1].max:
+                    raise ValueError(f"[{i}].max: must be greater than tiers[{i - 1}].max")
+        return tiers
+
+
+class Committee(Strict):
+    size_min: int = Field(5, ge=1)
+    size_max: int = Field(11, ge=1)
+    size_odd: bool = True
+    term_max_years: int = Field(5, ge=1, le=10)
+    quorum: Threshold
+    decision: Threshold
+    proxies_allowed: bool = False
+    publish_within_days: int = Field(3, ge=0, le=60)
+
+    @model_validator(mode="after")
+    def _sizes(self) -> "Committee":
+        if self.size_max < self.size_min:
+            raise ValueError("size_max: must be at least size_min")
+        return self
+
+
+class OwnersVote(Strict):
+    quorum_area: Threshold
+    quorum_owners: Threshold
+    ordinary_area: Threshold
+    ordinary_owners: Threshold
+    special_area: Threshold
+    special_owners: Threshold
+    special_matters: list[Matter]
+    nonvoter_counts_with_majority: bool = False
+    developer_unsold_as_one_owner: bool = True
+
+
+class Assembly(Strict):
+    notice_days: int = Field(15, ge=0, le=90)
+    extraordinary_notice_days: int = Field(7, ge=0, le=90)
+    only_published_items: bool = True
+    evoting_min_days: int = Field(5, ge=1)
+    evoting_max_days: int = Field(60, ge=1)
+    paper_ballots_on_request: bool = True
+
+    @model_validator(mode="after")
+    def _window(self) -> "Assembly":
+        if self.evoting_max_days < self.evoting_min_days:
+            raise ValueError("evoting_max_days: must be at least evoting_min_days")
+        return self
+
+
+class KindRule(Strict):
+    route: Route
+    completion_days: int = Field(ge=1, le=3650)
+    response_hours: int | None = Field(None, ge=1, le=24 * 60)
+
+
+class Petitions(Strict):
+    number_prefix: str = Field("P", pattern=r"^[A-Za-z]{1,4}$")
+    response_hours: int = Field(72, ge=1, le=24 * 60)
+    kinds: dict[KindName, KindRule]
+
+    @field_validator("kinds")
+    @classmethod
+    def _all_kinds(cls, kinds: dict[str, KindRule]) -> dict[str, KindRule]:
+        missing = [k for k in ("major", "difficult", "urgent", "minor", "private") if k not in kinds]
+        if missing:
+            raise ValueError(f"missing kinds: {', '.join(missing)}")
+        if kinds["private"].route != "private":
+            raise ValueError("private.route: private petitions must stay private")
+        return kinds
+
+    def response_hours_for(self, kind: str) -> int:
+        rule = self.kinds[kind]  # type: ignore[index]
+        return rule.response_hours or self.response_hours
+
+
+class ThreePartyMeeting(Strict):
+    frequency: Literal["monthly"] = "monthly"
+    week: Literal["last", "first", "second", "third", "fourth"] = "last"
+    quorum: Literal["all_parties"] = "all_parties"
+    decision: Literal["all_parties", "majority_of_parties"] = "all_parties"
+
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class Meetings(Strict):
+    three_party: ThreePartyMeeting
+    mailbox_days: list[Weekday]
+
+
+class Stage(Strict):
+    key: str = Field(pattern=r"^[a-z_]{1,32}$")
+    body: Literal["party", "committee", "three_party", "owners", "representatives"]
+
+
+class Motions(Strict):
+    stages: list[Stage] = Field(min_length=1)
+
+    @field_validator("stages")
+    @classmethod
+    def _unique(cls, stages: list[Stage]) -> list[Stage]:
+        keys = [s.key for s in stages]
+        if len(set(keys)) != len(keys):
+            raise ValueError("stage keys must be unique")
+        return stages
+
+
+class Disclosure(Strict):
+    period: Literal["quarterly", "half_yearly"] = "quarterly"
+    posted_days: int = Field(15, ge=15, le=365)
+
+
+Emergency = Literal[
+    "lift_failure", "fire_system_damage", "facade_falling",
+    "wall_or_road_collapse", "roof_or_wall_leak", "drainage_failure",
+]
+
+
+class MaintenanceFund(Strict):
+    steps: list[Literal["propose", "owners_vote", "implement", "apply_transfer", "publicize"]]
+    applicant_without_committee: Literal["residents_committee", "subdistrict"] = "residents_committee"
+    emergencies: list[Emergency]
+    emergency_confirmers: list[Literal["subdistrict", "residents_committee"]] = Field(min_length=1)
+
+
+class Rules(Strict):
+    version: Literal[1] = 1
+    expenses: Expenses
+    committee: Committee
+    owners_vote: OwnersVote
+    assembly: Assembly
+    petitions: Petitions
+    meetings: Meetings
+    motions: Motions
+    disclosure: Disclosure
+    maintenance_fund: MaintenanceFund

@@ -1,0 +1,1 @@
+"""The store: the only layer that speaks SQL. One SQLite file, one transaction per command."""

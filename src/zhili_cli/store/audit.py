@@ -1,0 +1,103 @@
+"""The hash-chained audit log (阳光账本).
+
+Every insert, update and delete made through a transaction writes one audit row:
+who, when, which command, which table and row, the row before and after (canonical
+JSON). Each audit row's hash covers its content and the previous hash, so editing,
+deleting or inserting audit rows breaks the chain; and `verify` also compares every
+audited table with the last state the chain recorded, so a change made to the data
+outside the tool (e.g. an UPDATE typed into the sqlite3 shell) is found and named.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+GENESIS = "0" * 64
+# Every table is audited except these bookkeeping ones (and SQLite's own).
+UNAUDITED = frozenset({"audit_log", "zhili_meta", "_sqlite_migrations"})
+
+
+def audited_tables(conn: sqlite3.Connection) -> list[str]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    return [n for n in names if n not in UNAUDITED and not n.startswith("sqlite_")]
+
+
+def canonical(row: dict[str, Any] | None) -> str | None:
+    if row is None:
+        return None
+    return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def entry_hash(prev: str, at: str, actor: str, command: str, table: str, row_id: int,
+               action: str, before: str | None, after: str | None) -> str:
+    payload = "\x1f".join(
+        [prev, at, actor, command, table, str(row_id), action, before or "", after or ""]
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def head(conn: sqlite3.Connection) -> tuple[int, str]:
+    row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+@dataclass
+class Problem:
+    kind: str  # chain | gap | row_changed | row_added | row_deleted | head_missing
+    table: str
+    row_id: int
+    audit_id: int | None = None
+
+
+def verify(conn: sqlite3.Connection, expect_head: str | None = None) -> tuple[list[Problem], int, str]:
+    """Check the chain and the tables against it. Returns (problems, entries, head hash)."""
+    problems: list[Problem] = []
+    prev = GENESIS
+    expected_id = 1
+    last_state: dict[tuple[str, int], str | None] = {}
+    head_seen = expect_head is None
+    count = 0
+    cursor = conn.execute(
+        "SELECT id, at, actor, command, table_name, row_id, action, before, after, prev_hash, hash "
+        "FROM audit_log ORDER BY id"
+    )
+    for row in cursor:
+        count += 1
+        (aid, at, actor, command, table, row_id, action, before, after, prev_hash, digest) = row
+        if aid != expected_id and not any(p.kind in ("chain", "gap") for p in problems):
+            problems.append(Problem("gap", table, row_id, aid))
+        expected_id = aid + 1
+        calc = entry_hash(prev, at, actor, command, table, row_id, action, before, after)
+        if (prev_hash != prev or digest != calc) and not any(p.kind in ("chain", "gap") for p in problems):
+            problems.append(Problem("chain", table, row_id, aid))
+        prev = digest
+        if expect_head and digest == expect_head:
+            head_seen = True
+        last_state[(table, row_id)] = after
+    if not head_seen:
+        problems.append(Problem("head_missing", "", 0, None))
+    problems.extend(_compare_tables(conn, last_state))
+    return problems, count, prev
+
+
+def _compare_tables(conn: sqlite3.Connection, last_state: dict[tuple[str, int], str | None]) -> Iterable[Problem]:
+    for table in audited_tables(conn):
+        seen: set[int] = set()
+        cur = conn.execute(f'SELECT * FROM "{table}" ORDER BY id')
+        cols = [d[0] for d in cur.description]
+        for values in cur:
+            row = dict(zip(cols, values))
+            rid = row["id"]
+            seen.add(rid)
+            key = (table, rid)
+            if key not in last_state or last_state[key] is None:
+                yield Problem("row_added", table, rid)
+            elif canonical(row) != last_state[key]:
+                yield Problem("row_changed", table, rid)
+        for (t, rid), state in last_state.items():
+            if t == table and state is not None and rid not in seen:
+                yield Problem("row_deleted", table, rid)

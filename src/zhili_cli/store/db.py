@@ -1,0 +1,90 @@
+"""Opening the database: identify it, migrate it forward, refuse what is not ours or too new.
+
+Reads use the standard library's sqlite3 so that a read-only command stays fast;
+sqlite-utils (and its migrations) are imported only when a migration is pending.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from zhili_cli.errors import UserError
+
+APP_ID = "zhili"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 60_000
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def create(path: Path) -> sqlite3.Connection:
+    """A new zhili database at `path` (which must not hold data yet)."""
+    if path.exists() and path.stat().st_size > 0:
+        raise UserError("db_exists", path=str(path))
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    from zhili_cli.store import schema
+
+    schema.migrate(conn, path)
+    return conn
+
+
+def open_db(path: Path) -> sqlite3.Connection:
+    """Open an existing zhili database, migrating it forward when older."""
+    if not path.exists():
+        raise UserError("db_missing", path=str(path))
+    if path.is_dir() or not _looks_like_sqlite(path):
+        raise UserError("db_not_zhili", path=str(path))
+    try:
+        conn = _connect(path)
+        ours = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='zhili_meta'"
+        ).fetchone()
+        if not ours or _meta(conn, "app") != APP_ID:
+            conn.close()
+            raise UserError("db_not_zhili", path=str(path))
+        from zhili_cli.store import schema
+
+        schema.check_and_migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise UserError("db_busy", path=str(path)) from None
+        raise UserError("db_corrupt", path=str(path), error=str(exc)) from None
+    return conn
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM zhili_meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT: a writer waits for another writer instead of failing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

@@ -1,0 +1,43 @@
+"""People and their roles: committee members, party representatives, grid workers."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.tx import Tx
+
+
+def add(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("members", row)
+
+
+def find(conn: sqlite3.Connection, name: str, role: str | None = None) -> list[dict[str, Any]]:
+    if role:
+        return all_dicts(conn.execute("SELECT * FROM members WHERE name = ? AND role = ?", (name, role)))
+    return all_dicts(conn.execute("SELECT * FROM members WHERE name = ?", (name,)))
+
+
+def get(conn: sqlite3.Connection, member_id: int) -> dict[str, Any] | None:
+    return one_dict(conn.execute("SELECT * FROM members WHERE id = ?", (member_id,)))
+
+
+def list_(conn: sqlite3.Connection, role: str | None = None, active_only: bool = True) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM members WHERE 1=1"
+    params: list[Any] = []
+    if role:
+        sql += " AND role = ?"
+        params.append(role)
+    if active_only:
+        sql += " AND active = 1"
+    sql += " ORDER BY party, CASE role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, id"
+    return all_dicts(conn.execute(sql, params))
+
+
+def committee(conn: sqlite3.Connection, on_date: str) -> list[dict[str, Any]]:
+    """Committee members (chair, vice-chair, members) whose term covers `on_date` (YYYY-MM-DD)."""
+    return all_dicts(conn.execute(
+        "SELECT * FROM members WHERE active = 1 AND role IN ('chair','vice_chair','member') "
+        "AND (term_start IS NULL OR term_start <= ?) AND (term_end IS NULL OR term_end >= ?) ORDER BY id",
+        (on_date, on_date)))

@@ -1,0 +1,2 @@
+SET = "core"
+NAMES = ("m001_core",)

@@ -1,0 +1,2 @@
+SET = "meetings"
+NAMES: tuple[str, ...] = ()

@@ -1,0 +1,2 @@
+SET = "money"
+NAMES: tuple[str, ...] = ()

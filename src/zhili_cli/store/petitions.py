@@ -1,0 +1,136 @@
+"""Petitions and their status history."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.tx import Tx
+
+OPEN_STATES = ("received", "accepted", "on_agenda", "decided", "in_progress")
+
+LIST_COLUMNS = (
+    "id, number, status, kind, title, source, building, received_at, response_due, "
+    "completion_due, responsible, closed_at"
+)
+
+
+def next_seq(conn: sqlite3.Connection, year: int) -> int:
+    row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM petitions WHERE year = ?", (year,)).fetchone()
+    return int(row[0]) + 1
+
+
+def insert(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("petitions", row)
+
+
+def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
+    """By number (P2024-031, case-insensitive, p2024-31 too) or by numeric id."""
+    text = ref.strip()
+    match = re.fullmatch(r"([A-Za-z]{1,4})(\d{4})-(\d+)", text)
+    if match:
+        return one_dict(conn.execute(
+            "SELECT * FROM petitions WHERE year = ? AND seq = ? AND upper(substr(number, 1, ?)) = ?",
+            (int(match.group(2)), int(match.group(3)), len(match.group(1)), match.group(1).upper())))
+    if text.isdigit():
+        return one_dict(conn.execute("SELECT * FROM petitions WHERE id = ?", (int(text),)))
+    return None
+
+
+def update(tx: Tx, petition_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return tx.update("petitions", petition_id, changes)
+
+
+def add_event(tx: Tx, petition_id: int, action: str, from_status: str | None,
+              to_status: str | None, note: str | None = None) -> None:
+    tx.insert("petition_events", {
+        "petition_id": petition_id, "at": tx.at_iso, "actor": tx.actor, "action": action,
+        "from_status": from_status, "to_status": to_status, "note": note,
+    })
+
+
+def events(conn: sqlite3.Connection, petition_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT at, actor, action, from_status, to_status, note FROM petition_events "
+        "WHERE petition_id = ? ORDER BY id", (petition_id,)))
+
+
+def list_(conn: sqlite3.Connection, *, status: list[str] | None = None, kind: str | None = None,
+          source: str | None = None, building: str | None = None, month: str | None = None,
+          overdue_at: str | None = None, include_private: bool = True,
+          limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Filtered listing, newest first. `overdue_at`: only those overdue at that ISO time."""
+    where, params = _filters(status=status, kind=kind, source=source, building=building, month=month,
+                             overdue_at=overdue_at, include_private=include_private)
+    sql = f"SELECT {LIST_COLUMNS} FROM petitions{where} ORDER BY received_at DESC, id DESC"
+    if limit:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return all_dicts(conn.execute(sql, params))
+
+
+def _filters(*, status=None, kind=None, source=None, building=None, month=None, overdue_at=None,
+             include_private=True, date_from=None, date_to=None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if status:
+        clauses.append(f"status IN ({','.join('?' for _ in status)})")
+        params += status
+    if kind:
+        clauses.append("kind = ?")
+        params.append(kind)
+    if source:
+        clauses.append("source = ?")
+        params.append(source)
+    if building:
+        clauses.append("building = ?")
+        params.append(building)
+    if month:
+        clauses.append("received_at >= ? AND received_at < ?")
+        params += [f"{month}-01", _next_month(month) + "-01"]
+    if date_from:
+        clauses.append("received_at >= ?")
+        params.append(date_from)
+    if date_to:
+        clauses.append("received_at < ?")
+        params.append(date_to)
+    if not include_private:
+        clauses.append("(kind IS NULL OR kind != 'private')")
+    if overdue_at:
+        clauses.append(
+            f"status IN ({','.join('?' for _ in OPEN_STATES)}) AND "
+            "((status = 'received' AND response_due < ?) OR (completion_due IS NOT NULL AND completion_due < ?))")
+        params += [*OPEN_STATES, overdue_at, overdue_at]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _next_month(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
+
+
+def stats_groups(conn: sqlite3.Connection, *, date_from: str | None, date_to: str | None,
+                 now_iso: str) -> list[dict[str, Any]]:
+    """Counts per (kind, source) of petitions received in [from, to): the raw figures for stats."""
+    where, params = _filters(date_from=date_from, date_to=date_to)
+    sql = f"""
+        SELECT kind, source,
+            COUNT(*) AS received,
+            SUM(status IN ('accepted','on_agenda','decided','in_progress','done','verified','referred')) AS accepted,
+            SUM(status IN ('done','verified')) AS done,
+            SUM(triaged_at IS NOT NULL AND triaged_at <= response_due) AS responded_in_time,
+            SUM(triaged_at IS NOT NULL OR (status = 'received' AND response_due < ?)) AS response_measured,
+            SUM(status IN ('received','accepted','on_agenda','decided','in_progress') AND
+                ((status = 'received' AND response_due < ?) OR (completion_due IS NOT NULL AND completion_due < ?)))
+                AS overdue,
+            SUM(CASE WHEN closed_at IS NOT NULL THEN
+                CAST(ROUND((julianday(closed_at) - julianday(received_at)) * 86400) AS INTEGER) END) AS close_seconds,
+            SUM(closed_at IS NOT NULL) AS closed,
+            SUM(satisfaction) AS satisfaction_sum,
+            SUM(satisfaction IS NOT NULL) AS satisfaction_n
+        FROM petitions{where}
+        GROUP BY kind, source
+    """
+    return all_dicts(conn.execute(sql, [now_iso, now_iso, now_iso, *params]))

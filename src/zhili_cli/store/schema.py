@@ -1,0 +1,66 @@
+"""Tables and their migrations (sqlite-utils' Migrations), one named set per area.
+
+A database whose `_sqlite_migrations` names a migration this version does not know
+was written by a newer zhili and is refused. Tables are named plainly so the file can
+be explored with sqlite-utils or Datasette. Areas are stored as m² × 100 (`area_x100`),
+money as fen.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+from pathlib import Path
+
+from zhili_cli.errors import UserError
+
+# Migration sets, applied in this order. Each module defines `migrations` (a
+# sqlite_utils.migrations.Migrations) and `NAMES` (its migration names in order),
+# so the names can be checked without importing sqlite-utils.
+SET_MODULES = (
+    "zhili_cli.store.migrations.core",
+    "zhili_cli.store.migrations.meetings",
+    "zhili_cli.store.migrations.money",
+)
+
+
+def _known() -> dict[str, list[str]]:
+    known: dict[str, list[str]] = {}
+    for name in SET_MODULES:
+        module = importlib.import_module(name + "_names")
+        known[module.SET] = list(module.NAMES)
+    return known
+
+
+def _applied(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+    ).fetchone()
+    applied: dict[str, set[str]] = {}
+    if exists:
+        for row in conn.execute("SELECT migration_set, name FROM _sqlite_migrations"):
+            applied.setdefault(row[0], set()).add(row[1])
+    return applied
+
+
+def check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
+    known = _known()
+    applied = _applied(conn)
+    for set_name, names in applied.items():
+        unknown = names - set(known.get(set_name, ()))
+        if unknown:
+            raise UserError("db_too_new", path=str(path), migration=sorted(unknown)[0])
+    if any(set(names) - applied.get(s, set()) for s, names in known.items()):
+        migrate(conn, path)
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply every pending migration, each in its own transaction (sqlite-utils)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    for name in SET_MODULES:
+        module = importlib.import_module(name)
+        module.migrations.apply(db)
+    # sqlite-utils may leave the connection in its own isolation mode.
+    conn.isolation_level = None
