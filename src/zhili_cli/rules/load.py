@@ -159,5 +159,23 @@ def dump_effective(rules: "Rules") -> str:
     """The effective rules as YAML (fractions as a/b, amounts as yuan)."""
     import yaml
 
-    data = json.loads(rules.model_dump_json())
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return yaml.safe_dump(plain(rules), allow_unicode=True, sort_keys=False)
+
+
+def plain(rules: "Rules") -> Any:
+    """The rules as plain data: fractions as "a/b", yuan amounts as numbers, unset keys left out."""
+    from decimal import Decimal
+    from fractions import Fraction
+
+    def conv(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: conv(v) for k, v in value.items() if v is not None}
+        if isinstance(value, list):
+            return [conv(v) for v in value]
+        if isinstance(value, Fraction):
+            return str(value)
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        return value
+
+    return conv(rules.model_dump())

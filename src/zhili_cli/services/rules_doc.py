@@ -9,9 +9,9 @@ from zhili_cli.errors import UserError
 
 
 def explain(rules: Any, key: str) -> str:
-    from zhili_cli.rules.load import default_text
+    from zhili_cli.rules.load import default_text, plain
 
-    data: Any = json.loads(rules.model_dump_json())
+    data: Any = plain(rules)
     for part in key.split("."):
         if isinstance(data, dict) and part in data:
             data = data[part]
