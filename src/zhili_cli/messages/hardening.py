@@ -1,0 +1,12 @@
+"""Messages of backup and hardening. {key: (zh, en)}."""
+
+MESSAGES = {
+    "arg.backup_path": ("备份写到哪个文件", "file to write the backup to"),
+    "opt.backup_force": ("目标文件已存在时覆盖它", "overwrite the target file if it exists"),
+    "backup_done": ("已备份 {source} → {path}（{size} 字节）", "backed up {source} → {path} ({size} bytes)"),
+    "backup_exists": ("{path} 已存在，未覆盖（确需覆盖请加 --force）", "{path} already exists; not overwritten (use --force to replace it)"),
+    "backup_is_dir": ("{path} 是目录：请给出备份文件名", "{path} is a directory: give a file name for the backup"),
+    "backup_no_dir": ("目录 {path} 不存在", "directory {path} does not exist"),
+    "backup_same_file": ("{path} 就是当前数据库，不能备份到自身", "{path} is the database itself; cannot back up onto it"),
+    "backup_check_failed": ("备份 {path} 校验失败（{error}），未写入", "backup {path} failed its check ({error}); not written"),
+}
