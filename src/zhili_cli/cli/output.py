@@ -17,7 +17,7 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
 
     tbl = Table(title=title, show_lines=False, header_style="bold")
     for col in columns:
-        tbl.add_column(col)
+        tbl.add_column(col, overflow="fold")
     for row in rows:
         tbl.add_row(*["" if v is None else str(v) for v in row])
     Console().print(tbl)

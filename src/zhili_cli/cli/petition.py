@@ -324,8 +324,10 @@ def render_stats(data: dict[str, Any]) -> None:
                 num(f["mean_satisfaction"]))
 
     rows = [line(t("stat.overall"), data["overall"])]
-    rows += [line(vocab.KIND_ZH.get(k, t("stat.untriaged")), v) for k, v in data["by_kind"].items()]
-    rows += [line(t(f"source.{k}"), v) for k, v in data["by_source"].items()]
+    kinds = sorted(data["by_kind"].items(), key=lambda kv: list(vocab.KINDS).index(kv[0]) if kv[0] in vocab.KINDS else 9)
+    sources = sorted(data["by_source"].items(), key=lambda kv: list(vocab.SOURCES).index(kv[0]))
+    rows += [line(t(f"kind.{k}") if k in vocab.KINDS else t("stat.untriaged"), v) for k, v in kinds]
+    rows += [line(t(f"source.{k}"), v) for k, v in sources]
     table(t("stats_title"), cols, rows)
 
 
