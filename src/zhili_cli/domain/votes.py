@@ -99,25 +99,33 @@ class Outcome:
     nonvoters_counted: bool = False
 
     def as_dict(self) -> dict[str, Any]:
+        """For --json: areas in m² as numbers (whole numbers stay integers)."""
         c = self.counts
         return {
             "class": self.vote_class,
             "quorum_met": self.quorum_met,
             "passed": self.passed,
-            "owners": c.owners, "area": area_text(c.area_x100),
-            "voted_owners": c.voted_owners, "voted_area": area_text(c.voted_area_x100),
-            "agree_owners": c.agree_owners, "agree_area": area_text(c.agree_area_x100),
-            "oppose_owners": c.oppose_owners, "oppose_area": area_text(c.oppose_area_x100),
+            "owners": c.owners, "area": area_number(c.area_x100),
+            "voted_owners": c.voted_owners, "voted_area": area_number(c.voted_area_x100),
+            "agree_owners": c.agree_owners, "agree_area": area_number(c.agree_area_x100),
+            "oppose_owners": c.oppose_owners, "oppose_area": area_number(c.oppose_area_x100),
             "owners_short_quorum": self.owners_short_quorum,
-            "area_short_quorum": area_text(self.area_short_quorum_x100),
+            "area_short_quorum": area_number(self.area_short_quorum_x100),
             "owners_short_pass": self.owners_short_pass,
-            "area_short_pass": area_text(self.area_short_pass_x100),
+            "area_short_pass": area_number(self.area_short_pass_x100),
             "owners_ratio_voted": str(self.owners_ratio_voted),
             "area_ratio_voted": str(self.area_ratio_voted),
             "owners_ratio_agree": str(self.owners_ratio_agree),
             "area_ratio_agree": str(self.area_ratio_agree),
             "nonvoters_counted": self.nonvoters_counted,
         }
+
+
+def area_number(x100: int) -> int | float:
+    """m² × 100 → m² as a JSON number: an int when whole, else the two-decimal value."""
+    if x100 % 100 == 0:
+        return x100 // 100
+    return float(area_text(x100))
 
 
 def area_text(x100: int) -> str:
