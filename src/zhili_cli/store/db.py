@@ -54,18 +54,22 @@ def open_db(path: Path) -> sqlite3.Connection:
         raise UserError("db_missing", path=str(path))
     if path.is_dir() or not _looks_like_sqlite(path):
         raise UserError("db_not_zhili", path=str(path))
+    conn = None
     try:
         conn = _connect(path)
         ours = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='zhili_meta'"
         ).fetchone()
         if not ours or _meta(conn, "app") != APP_ID:
-            conn.close()
             raise UserError("db_not_zhili", path=str(path))
         from zhili_cli.store import schema
 
         schema.check_and_migrate(conn, path)
-    except sqlite3.DatabaseError as exc:
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()  # nothing held open (and no -wal/-shm left beside a refused file)
+        if not isinstance(exc, sqlite3.DatabaseError):
+            raise
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             raise UserError("db_busy", path=str(path)) from None
         raise UserError("db_corrupt", path=str(path), error=str(exc)) from None
