@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,pdf]"
+	@# PDF reports need a CJK font and pango (WeasyPrint): taken from Debian when missing
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { command -v apt-get >/dev/null && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0) >/dev/null 2>&1; } || echo "no CJK font could be installed: the PDF tests will be skipped"
 	touch $(STAMP)
 
 install: $(STAMP)

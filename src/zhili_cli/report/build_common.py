@@ -1,0 +1,180 @@
+"""Pieces shared by the report builders: periods, petition sections, privacy of rows."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from zhili_cli.domain import stats as domain_stats
+from zhili_cli.domain import vocab
+from zhili_cli.domain.privacy import mask_name, mask_phone
+from zhili_cli.errors import UserError
+from zhili_cli.i18n import lang, t
+from zhili_cli.report.model import AuditHead, Chart, Figure, KeyFigures, Series, Table
+from zhili_cli.store import petitions as petition_store
+from zhili_cli.store import reports as store
+
+
+@dataclass
+class Period:
+    label: str  # what the header shows
+    start: str  # 'YYYY-MM-DD', inclusive
+    end: str  # 'YYYY-MM-DD', exclusive
+    first_month: str  # 'YYYY-MM'
+    last_month: str
+
+
+def add_months(month: str, n: int) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    total = y * 12 + (m - 1) + n
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def month_period(text: str) -> Period:
+    m = re.fullmatch(r"\s*(\d{4})[-/.年]?(\d{1,2})月?\s*", text or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise UserError("report_bad_month", value=text)
+    month = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    return Period(t("rep.period.month", year=month[:4], month=int(month[5:])),
+                  f"{month}-01", f"{add_months(month, 1)}-01", month, month)
+
+
+def quarter_period(text: str) -> Period:
+    m = re.fullmatch(r"\s*(\d{4})\s*[-年]?\s*[Qq第]?\s*([1-4])\s*(季度)?\s*", text or "")
+    if not m:
+        raise UserError("report_bad_quarter", value=text)
+    year, q = int(m.group(1)), int(m.group(2))
+    first = f"{year:04d}-{3 * q - 2:02d}"
+    return Period(t("rep.period.quarter", year=year, quarter=q), f"{first}-01",
+                  f"{add_months(first, 3)}-01", first, add_months(first, 2))
+
+
+def years_period(first: int, last: int) -> Period:
+    if last < first or first < 1900 or last > 9999:
+        raise UserError("report_bad_years", first=first, last=last)
+    label = t("rep.period.year", year=first) if first == last else t("rep.period.years", first=first, last=last)
+    return Period(label, f"{first:04d}-01-01", f"{last + 1:04d}-01-01", f"{first:04d}-01", f"{last:04d}-12")
+
+
+def iso_at_end(period: Period, now: datetime) -> str:
+    """The moment figures are taken at: the period's end, or now if the period is not over."""
+    from zhili_cli import clock
+
+    now_iso = clock.iso(now) or ""
+    end_iso = f"{period.end}T00:00:00+08:00"
+    return min(now_iso, end_iso)
+
+
+def as_of_text(now: datetime) -> str:
+    return now.strftime("%Y-%m-%d %H:%M")
+
+
+def audit_head(conn: sqlite3.Connection) -> AuditHead:
+    from zhili_cli.store import audit
+
+    entries, digest = audit.head(conn)
+    return AuditHead(entries=entries, hash=digest, command=f"zhili audit verify --head {digest}")
+
+
+# ---- names of things in the report's language --------------------------------------------
+
+def kind_name(kind: str | None) -> str:
+    if not kind:
+        return t("rep.untriaged")
+    return f"{vocab.KIND_ZH.get(kind, kind)}" if lang() == "zh" else kind
+
+
+def source_name(source: str | None) -> str:
+    if not source:
+        return "—"
+    return vocab.SOURCE_ZH.get(source, source) if lang() == "zh" else source
+
+
+def party_name(party: str | None) -> str:
+    if not party:
+        return "—"
+    return vocab.PARTY_ZH.get(party, party) if lang() == "zh" else party
+
+
+def status_name(status: str | None) -> str:
+    return t(f"status.{status}") if status else "—"
+
+
+def building_name(building: str | None) -> str:
+    return t("rep.building_n", building=building) if building else t("rep.no_building")
+
+
+# ---- petition blocks ---------------------------------------------------------------------
+
+def figures(conn: sqlite3.Connection, period: Period, at_iso: str, *, public: bool) -> domain_stats.Stats:
+    groups = petition_store.stats_groups(conn, date_from=period.start, date_to=period.end, now_iso=at_iso)
+    if public:
+        groups = [g for g in groups if g["kind"] != "private"]
+    return domain_stats.combine(groups)
+
+
+def key_figures(stats: domain_stats.Stats, closed: int, overdue: int) -> KeyFigures:
+    d = stats.overall.as_dict()
+    return KeyFigures([
+        Figure(t("rep.fig.received"), d["received"]),
+        Figure(t("rep.fig.accepted"), d["accepted"]),
+        Figure(t("rep.fig.done"), d["done"]),
+        Figure(t("rep.fig.completion_rate"), d["completion_rate"], "%"),
+        Figure(t("rep.fig.response_rate"), d["response_in_time_rate"], "%"),
+        Figure(t("rep.fig.closed_in_period"), closed),
+        Figure(t("rep.fig.overdue"), overdue),
+        Figure(t("rep.fig.mean_days"), d["mean_days_to_close"], t("rep.unit.days")),
+        Figure(t("rep.fig.satisfaction"), d["mean_satisfaction"], "/ 5"),
+    ])
+
+
+def by_table(conn: sqlite3.Connection, column: str, period: Period, *, public: bool) -> Table:
+    names = {"source": source_name, "kind": kind_name, "building": building_name}[column]
+    rows = store.received_by(conn, column, period.start, period.end, include_private=not public)
+    return Table(
+        columns=[t(f"rep.col.{column}"), t("rep.col.received"), t("rep.col.done")],
+        rows=[[names(value), n, done] for value, n, done in rows],
+        title=t(f"rep.by.{column}"), empty=t("rep.none"))
+
+
+def kind_chart(conn: sqlite3.Connection, period: Period, chart_id: str, *, public: bool) -> Chart:
+    rows = store.received_by(conn, "kind", period.start, period.end, include_private=not public)
+    return Chart(title=t("rep.chart.by_kind"), labels=[kind_name(k) for k, _, _ in rows],
+                 series=[Series(t("rep.col.received"), [n for _, n, _ in rows]),
+                         Series(t("rep.col.done"), [d for _, _, d in rows])],
+                 style="bar", chart_id=chart_id)
+
+
+def trend_chart(conn: sqlite3.Connection, last_month: str, months: int, chart_id: str, *,
+                public: bool) -> Chart:
+    first = add_months(last_month, -(months - 1))
+    counts = store.monthly_counts(conn, f"{first}-01", f"{add_months(last_month, 1)}-01",
+                                  include_private=not public)
+    labels = [add_months(first, i) for i in range(months)]
+    return Chart(title=t("rep.chart.trend", months=months), labels=labels,
+                 series=[Series(t("rep.col.received"), [counts.get(m, (0, 0))[0] for m in labels]),
+                         Series(t("rep.col.done"), [counts.get(m, (0, 0))[1] for m in labels])],
+                 style="line", chart_id=chart_id)
+
+
+def petition_rows(rows: list[dict[str, Any]], *, public: bool, with_reporter: bool) -> list[list[Any]]:
+    out = []
+    for r in rows:
+        due = r["completion_due"] or r["response_due"]
+        row = [r["number"], r["title"], kind_name(r["kind"]), party_name(r["responsible"]),
+               status_name(r["status"]), (r["received_at"] or "")[:10], (due or "")[:10]]
+        if with_reporter and not public:
+            row += [mask_name(r["reporter"]) or "—", mask_phone(r["reporter_phone"]) or "—"]
+        out.append(row)
+    return out
+
+
+def petition_columns(*, public: bool, with_reporter: bool) -> list[str]:
+    cols = [t("rep.col.number"), t("rep.col.title"), t("rep.col.kind"), t("rep.col.owner"),
+            t("rep.col.status"), t("rep.col.received_at"), t("rep.col.due")]
+    if with_reporter and not public:
+        cols += [t("rep.col.reporter"), t("rep.col.phone")]
+    return cols

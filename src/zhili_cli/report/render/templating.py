@@ -1,0 +1,44 @@
+"""The Jinja2 environment over the package's templates/, with the shared text filters."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from zhili_cli.report.render.text import cell, figure
+
+
+def _md(value: Any) -> str:
+    return cell(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _css(value: Any) -> Any:
+    """A CSS string literal (for @page margin boxes inside <style>, which is not HTML-escaped)."""
+    from markupsafe import Markup
+
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+    return Markup(f'"{text}"')
+
+
+def _t(key: str) -> str:
+    from zhili_cli.i18n import t
+
+    return t(key)
+
+
+@lru_cache(maxsize=2)
+def environment(escape: bool) -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("zhili_cli", "templates"),
+        autoescape=escape, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["cell"] = cell
+    env.filters["figure"] = figure
+    env.filters["md"] = _md
+    env.filters["id"] = id
+    env.filters["t"] = _t
+    env.filters["css"] = _css
+    return env

@@ -1,0 +1,87 @@
+"""The report in the terminal: rich tables, key figures in a grid, charts as bars and sparklines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhili_cli.report.render.charts import bar, sparkline
+from zhili_cli.report.render.text import cell, figure
+
+
+def show(report: Any, console: Any = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = console or Console()
+    con.print(f"[bold]{report.compound} · {report.title}[/bold]")
+    con.print(f"{report.period}    {report.as_of}")
+    for section in report.sections:
+        con.print()
+        con.rule(f"[bold]{section.title}")
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                con.print(block.text, highlight=False)
+            elif block.kind == "figures":
+                grid = Table(show_header=False, box=None, pad_edge=False)
+                for _ in range(3):
+                    grid.add_column(style="bold", no_wrap=True)
+                    grid.add_column(justify="right")
+                row: list[str] = []
+                for fig in block.items:
+                    row += [fig.label, figure(fig)]
+                    if len(row) == 6:
+                        grid.add_row(*row)
+                        row = []
+                if row:
+                    grid.add_row(*(row + [""] * (6 - len(row))))
+                con.print(grid)
+            elif block.kind == "table":
+                if not block.rows:
+                    if block.title:
+                        con.print(f"[bold]{block.title}[/bold]")
+                    con.print(block.empty or "—")
+                    continue
+                tbl = Table(title=block.title, header_style="bold", title_justify="left")
+                for col in block.columns:
+                    tbl.add_column(col)
+                for values in block.rows:
+                    tbl.add_row(*[cell(v) for v in values])
+                con.print(tbl)
+            elif block.kind == "chart":
+                _chart(con, block)
+            elif block.kind == "signatures":
+                for party in block.parties:
+                    con.print(f"{party}：____________    {block.date_label}：__________")
+    if report.audit_head:
+        con.print()
+        con.print(report.audit_head.command, highlight=False, soft_wrap=True)
+    if report.footer:
+        con.print()
+        con.print(f"[dim]{report.footer}[/dim]")
+
+
+def _chart(con: Any, chart: Any) -> None:
+    from rich.table import Table
+
+    con.print(f"[bold]{chart.title}[/bold]")
+    if chart.style == "line" or len(chart.labels) > 12:
+        width = max((len(s.name) for s in chart.series), default=0)
+        for series in chart.series:
+            values = [v or 0 for v in series.values]
+            con.print(f"  {series.name:<{width}}  {sparkline(values)}  "
+                      f"{cell(values[0]) if values else ''} → {cell(values[-1]) if values else ''}"
+                      f"  (max {cell(max(values) if values else 0)})", highlight=False)
+        if chart.labels:
+            con.print(f"  {'':<{width}}  {chart.labels[0]} … {chart.labels[-1]}", highlight=False)
+        return
+    top = max((v or 0 for s in chart.series for v in s.values), default=0)
+    tbl = Table(show_header=False, box=None, pad_edge=False)
+    tbl.add_column(no_wrap=True)
+    tbl.add_column(no_wrap=True)
+    tbl.add_column(justify="right")
+    tbl.add_column(no_wrap=True)
+    for i, label in enumerate(chart.labels):
+        for j, series in enumerate(chart.series):
+            value = series.values[i] or 0
+            tbl.add_row(label if j == 0 else "", series.name, cell(value), bar(value, top))
+    con.print(tbl)
