@@ -1,7 +1,113 @@
-"""Tables of the money area (none yet)."""
+"""Tables of the money area: expenses and approvals, the ledger, maintenance fund steps,
+projects with milestones and their three-party verification. Money is integer fen."""
 
 from sqlite_utils.migrations import Migrations
 
+from zhili_cli.store.migrations import run_script
 from zhili_cli.store.migrations.money_names import NAMES, SET
 
 migrations = Migrations(SET)
+
+
+@migrations(name=NAMES[0])
+def m001_money(db):
+    run_script(db, """
+        CREATE TABLE expenses (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            year INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            fund TEXT NOT NULL CHECK (fund IN ('public_revenue', 'maintenance_fund', 'co_funded')),
+            amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+            payee TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            motion TEXT,
+            project TEXT,
+            petition TEXT,
+            shares TEXT,
+            emergency TEXT,
+            tier TEXT NOT NULL,
+            required_body TEXT NOT NULL,
+            split_of TEXT,
+            split_total_fen INTEGER,
+            status TEXT NOT NULL,
+            requested_by TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            approved_at TEXT,
+            paid_at TEXT,
+            closed_reason TEXT,
+            UNIQUE (year, seq)
+        );
+        CREATE INDEX expenses_payee ON expenses (payee, requested_at);
+        CREATE INDEX expenses_project ON expenses (project, requested_at);
+        CREATE INDEX expenses_status ON expenses (status, required_body);
+
+        CREATE TABLE expense_approvals (
+            id INTEGER PRIMARY KEY,
+            expense_id INTEGER NOT NULL REFERENCES expenses (id),
+            body TEXT NOT NULL,
+            ref TEXT,
+            approver TEXT,
+            at TEXT NOT NULL,
+            detail TEXT
+        );
+        CREATE INDEX expense_approvals_expense ON expense_approvals (expense_id);
+
+        CREATE TABLE fund_steps (
+            id INTEGER PRIMARY KEY,
+            expense_id INTEGER NOT NULL REFERENCES expenses (id),
+            step TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            note TEXT,
+            UNIQUE (expense_id, step)
+        );
+
+        CREATE TABLE ledger (
+            id INTEGER PRIMARY KEY,
+            fund TEXT NOT NULL CHECK (fund IN ('public_revenue', 'maintenance_fund', 'co_funded')),
+            kind TEXT NOT NULL CHECK (kind IN ('opening', 'income', 'expense')),
+            source TEXT,
+            amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+            on_date TEXT NOT NULL,
+            period TEXT,
+            expense_id INTEGER REFERENCES expenses (id),
+            note TEXT,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX ledger_fund ON ledger (fund, on_date);
+
+        CREATE TABLE projects (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            year INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            motion TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            UNIQUE (year, seq)
+        );
+
+        CREATE TABLE milestones (
+            id INTEGER PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES projects (id),
+            seq INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            due TEXT,
+            party TEXT,
+            done_at TEXT,
+            UNIQUE (project_id, seq)
+        );
+
+        CREATE TABLE milestone_verifications (
+            id INTEGER PRIMARY KEY,
+            milestone_id INTEGER NOT NULL REFERENCES milestones (id),
+            party TEXT NOT NULL,
+            by_name TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT,
+            UNIQUE (milestone_id, party)
+        );
+        """)

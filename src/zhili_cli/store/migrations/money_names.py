@@ -1,2 +1,2 @@
 SET = "money"
-NAMES: tuple[str, ...] = ()
+NAMES: tuple[str, ...] = ("m001_money",)

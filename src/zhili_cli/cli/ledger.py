@@ -1,0 +1,147 @@
+"""zhili ledger: income, opening balances, balances per fund (阳光账本)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from zhili_cli.i18n import t
+
+app = typer.Typer(help=t("cmd.ledger"), no_args_is_help=True, add_completion=False)
+income_app = typer.Typer(help=t("cmd.ledger.income"), no_args_is_help=True, add_completion=False)
+app.add_typer(income_app, name="income")
+
+JSON = typer.Option(False, "--json", help=t("opt.json"))
+
+
+def day(text: str | None) -> str | None:
+    """A date typed by the user → YYYY-MM-DD."""
+    if not text:
+        return None
+    from zhili_cli.errors import UserError
+    from zhili_cli.importing.cells import CellError, parse_date
+
+    try:
+        return parse_date(text).date().isoformat()
+    except CellError:
+        raise UserError("bad_date", value=text) from None
+
+
+@income_app.command("add", help=t("cmd.ledger.income.add"))
+def income_add(
+    ctx: typer.Context,
+    amount: str = typer.Option(..., "--amount", help=t("opt.amount")),
+    source: str = typer.Option(..., "--source", help=t("opt.source_income")),
+    fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund")),
+    date: Optional[str] = typer.Option(None, "--date", help=t("opt.date")),
+    period: Optional[str] = typer.Option(None, "--period", help=t("opt.period")),
+    note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.domain.money import fen_to_yuan, format_yuan, parse_yuan
+    from zhili_cli.services import ledger
+
+    g = globals_of(ctx)
+    fen = parse_yuan(amount)
+    with g.write("ledger income add") as tx:
+        row = ledger.income(tx, source=source, amount_fen=fen, fund=fund, on_date=day(date), period=period, note=note)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json({**{k: v for k, v in row.items() if k != "id"}, "amount": fen_to_yuan(fen)})
+        return
+    typer.echo(t("ledger.income_added", amount=format_yuan(fen), fund=t(f"fund.{row['fund']}"),
+                 source=t(f"source.{row['source']}")))
+
+
+@app.command("opening", help=t("cmd.ledger.opening"))
+def opening(
+    ctx: typer.Context,
+    amount: str = typer.Option(..., "--amount", help=t("opt.amount")),
+    fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund")),
+    date: Optional[str] = typer.Option(None, "--date", help=t("opt.date")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.domain.money import fen_to_yuan, format_yuan, parse_yuan
+    from zhili_cli.services import ledger
+
+    g = globals_of(ctx)
+    fen = parse_yuan(amount)
+    with g.write("ledger opening") as tx:
+        row = ledger.opening(tx, fund=fund, amount_fen=fen, on_date=day(date))
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json({**{k: v for k, v in row.items() if k != "id"}, "amount": fen_to_yuan(fen)})
+        return
+    typer.echo(t("ledger.opening_added", fund=t(f"fund.{row['fund']}"), amount=format_yuan(fen)))
+
+
+@app.command("balance", help=t("cmd.ledger.balance"))
+def balance(
+    ctx: typer.Context,
+    until: Optional[str] = typer.Option(None, "--to", help=t("opt.to")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.domain.money import format_yuan
+    from zhili_cli.services import ledger
+
+    g = globals_of(ctx)
+    rows = ledger.balances(g.conn(), day(until))
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json({r["fund"]: r for r in rows})
+        return
+    from zhili_cli.cli.output import table
+
+    table(t("ledger.balance_title"),
+          [t("col.b_fund"), t("col.b_opening"), t("col.b_income"), t("col.b_spent"), t("col.b_balance")],
+          [(t(f"fund.{r['fund']}"), format_yuan(r["opening_fen"]), format_yuan(r["income_fen"]),
+            format_yuan(r["spent_fen"]), format_yuan(r["balance_fen"])) for r in rows])
+
+
+@app.command("list", help=t("cmd.ledger.list"))
+def list_(
+    ctx: typer.Context,
+    fund: Optional[str] = typer.Option(None, "--fund", help=t("opt.fund_filter")),
+    date_from: Optional[str] = typer.Option(None, "--from", help=t("opt.from")),
+    date_to: Optional[str] = typer.Option(None, "--to", help=t("opt.to")),
+    limit: int = typer.Option(0, "--limit", min=0, help=t("opt.limit")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.domain import expenses as vocab
+    from zhili_cli.domain.money import fen_to_yuan, format_yuan
+    from zhili_cli.store import ledger as store
+
+    g = globals_of(ctx)
+    rows = store.list_(g.conn(), fund=vocab.fund(fund) if fund else None, date_from=day(date_from),
+                       date_to=day(date_to), limit=limit or None)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json([{**{k: v for k, v in r.items() if k != "id"}, "amount": fen_to_yuan(r["amount_fen"])}
+                   for r in rows])
+        return
+    from zhili_cli.cli.output import table
+
+    def what(r: dict) -> str:
+        if r["kind"] == "expense":
+            return r["purpose"] or r["note"] or ""
+        if r["source"]:
+            label = t(f"source.{r['source']}")
+            return f"{label} {r['note']}" if r["note"] else label
+        return r["note"] or ""
+
+    table(t("ledger.title"),
+          [t("col.l_date"), t("col.l_fund"), t("col.l_kind"), t("col.l_source"), t("col.l_in"), t("col.l_out"),
+           t("col.l_ref"), t("col.l_period")],
+          [(r["on_date"], t(f"fund.{r['fund']}"), t(f"lkind.{r['kind']}"), what(r),
+            format_yuan(r["amount_fen"]) if r["kind"] != "expense" else "",
+            format_yuan(r["amount_fen"]) if r["kind"] == "expense" else "", r["expense"] or "", r["period"] or "")
+           for r in rows])

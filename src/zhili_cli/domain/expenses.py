@@ -1,0 +1,104 @@
+"""Expense states and the maintenance fund procedure, as plain rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhili_cli.errors import Term, UserError
+
+STATES = ("requested", "approved", "paid", "rejected", "cancelled")
+FUNDS = ("public_revenue", "maintenance_fund", "co_funded")
+INTERNAL_FUNDS = ("public_revenue", "maintenance_fund")
+SOURCES = ("shop_rent", "parking", "advertising", "other")
+
+FUND_NAMES: dict[str, tuple[str, ...]] = {
+    "public_revenue": ("公共收益", "public_revenue", "public-revenue", "public"),
+    "maintenance_fund": ("维修资金", "专项维修资金", "住宅专项维修资金", "maintenance_fund",
+                         "maintenance-fund", "maintenance"),
+    "co_funded": ("共建", "多方共建", "共同出资", "co_funded", "co-funded", "cofunded"),
+}
+SOURCE_NAMES: dict[str, tuple[str, ...]] = {
+    "shop_rent": ("商铺租金", "租金", "shop_rent", "shop-rent", "rent"),
+    "parking": ("地面停车费", "停车费", "parking", "ground_parking"),
+    "advertising": ("广告", "广告收入", "advertising", "ads"),
+    "other": ("其他", "other"),
+}
+
+# action → (states it may start from, state it leads to)
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "approve": (("requested",), "approved"),
+    "pay": (("approved",), "paid"),
+    "reject": (("requested",), "rejected"),
+    "cancel": (("requested", "approved"), "cancelled"),
+}
+
+
+def _lookup(table: dict[str, tuple[str, ...]], value: str, error: str) -> str:
+    needle = value.strip().lower()
+    for key, names in table.items():
+        if needle == key or needle in (n.lower() for n in names):
+            return key
+    raise UserError(error, value=value, allowed=" ".join(v[0] + "/" + k for k, v in table.items()))
+
+
+def fund(value: str) -> str:
+    return _lookup(FUND_NAMES, value, "money.bad_fund")
+
+
+def source(value: str) -> str:
+    return _lookup(SOURCE_NAMES, value, "money.bad_source")
+
+
+def next_state(action: str, status: str, number: str) -> str:
+    allowed, to = TRANSITIONS[action]
+    if status not in allowed:
+        raise UserError("expense.bad_transition", number=number, status=Term(f"expense.status.{status}"),
+                        action=Term(f"expense.action.{action}"),
+                        allowed="/".join(allowed))
+    return to
+
+
+def format_number(prefix: str, year: int, seq: int) -> str:
+    return f"{prefix}{year}-{seq:03d}"
+
+
+# -- maintenance fund (住宅专项维修资金) ------------------------------------------------
+
+def applicant(rules: Any, has_owners_committee: bool) -> str:
+    """Who applies for the transfer: the owners' committee, else (seed 003) the residents' committee."""
+    return "owners_committee" if has_owners_committee else rules.maintenance_fund.applicant_without_committee
+
+
+def fund_steps(rules: Any, emergency: str | None) -> list[str]:
+    """The steps of one use of the fund. Emergencies replace the owners' vote with a committee
+    review and a confirmation by the sub-district office or residents' committee."""
+    steps = list(rules.maintenance_fund.steps)
+    if emergency:
+        i = steps.index("owners_vote") if "owners_vote" in steps else 1
+        steps[i:i + 1] = ["committee_review", "confirm"]
+    return steps
+
+
+def check_emergency(rules: Any, value: str | None) -> str | None:
+    if value is None:
+        return None
+    key = value.strip().lower().replace("-", "_")
+    if key not in rules.maintenance_fund.emergencies:
+        raise UserError("fund.bad_emergency", value=value,
+                        allowed="/".join(rules.maintenance_fund.emergencies))
+    return key
+
+
+def required_body(rules: Any, fund_key: str, tier: str, emergency: str | None) -> str:
+    """Which body approves: maintenance fund use is an owners' vote (Civil Code art. 278 item 5)
+    unless an emergency (Order 165 art. 24), when the committee reviews; otherwise the tier."""
+    if fund_key == "maintenance_fund":
+        return "committee" if emergency else "assembly"
+    return tier
+
+
+def next_step(steps: list[str], done: list[str]) -> str | None:
+    for s in steps:
+        if s not in done:
+            return s
+    return None

@@ -1,0 +1,26 @@
+"""What the meetings area asks the money area: expenses waiting for a body's approval."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+_BODY = {"owners": "assembly", "owners_assembly": "assembly", "assembly": "assembly",
+         "committee": "committee", "three_party": "three_party", "chair": "chair"}
+
+
+def waiting_for(conn: sqlite3.Connection, body: str) -> list[dict[str, Any]]:
+    """Requested expenses whose required body is `body` and which it has not yet approved."""
+    key = _BODY.get(body)
+    if key is None:
+        return []
+    try:
+        rows = conn.execute(
+            "SELECT e.number, e.purpose, e.amount_fen, e.fund, e.requested_at FROM expenses e "
+            "WHERE e.status = 'requested' AND e.required_body = ? AND NOT EXISTS ("
+            "  SELECT 1 FROM expense_approvals a WHERE a.expense_id = e.id AND a.body = e.required_body) "
+            "ORDER BY e.year, e.seq", (key,)).fetchall()
+    except sqlite3.OperationalError:  # a database from before the money tables
+        return []
+    return [{"type": "expense", "ref": r[0], "title": r[1], "amount_fen": r[2], "fund": r[3],
+             "requested_at": r[4]} for r in rows]

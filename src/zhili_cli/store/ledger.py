@@ -1,0 +1,59 @@
+"""The ledger: opening balances, income and paid expenses, per fund, in fen."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from zhili_cli.store.rows import all_dicts
+from zhili_cli.store.tx import Tx
+
+
+def insert(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("ledger", {**row, "recorded_by": tx.actor, "recorded_at": tx.at_iso})
+
+
+def has_opening(conn: sqlite3.Connection, fund: str) -> bool:
+    return conn.execute("SELECT 1 FROM ledger WHERE fund = ? AND kind = 'opening'", (fund,)).fetchone() is not None
+
+
+def totals(conn: sqlite3.Connection, until: str | None = None) -> dict[str, dict[str, int]]:
+    """{fund: {opening, income, expense, balance}} for entries on or before `until` (YYYY-MM-DD)."""
+    sql = "SELECT fund, kind, COALESCE(SUM(amount_fen), 0) FROM ledger"
+    params: list[Any] = []
+    if until:
+        sql += " WHERE on_date <= ?"
+        params.append(until)
+    sql += " GROUP BY fund, kind"
+    out: dict[str, dict[str, int]] = {}
+    for fund, kind, total in conn.execute(sql, params):
+        out.setdefault(fund, {"opening": 0, "income": 0, "expense": 0})[kind] = int(total)
+    for t in out.values():
+        t["balance"] = t["opening"] + t["income"] - t["expense"]
+    return out
+
+
+def balance(conn: sqlite3.Connection, fund: str) -> int:
+    return totals(conn).get(fund, {}).get("balance", 0)
+
+
+def list_(conn: sqlite3.Connection, *, fund: str | None = None, date_from: str | None = None,
+          date_to: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    sql = ("SELECT l.id, l.fund, l.kind, l.source, l.amount_fen, l.on_date, l.period, l.note, "
+           "e.number AS expense, e.purpose AS purpose, e.tier AS tier FROM ledger l "
+           "LEFT JOIN expenses e ON e.id = l.expense_id WHERE 1=1")
+    params: list[Any] = []
+    if fund:
+        sql += " AND l.fund = ?"
+        params.append(fund)
+    if date_from:
+        sql += " AND l.on_date >= ?"
+        params.append(date_from)
+    if date_to:
+        sql += " AND l.on_date <= ?"
+        params.append(date_to)
+    sql += " ORDER BY l.on_date, l.id"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return all_dicts(conn.execute(sql, params))
