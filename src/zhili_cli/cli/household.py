@@ -35,19 +35,13 @@ def import_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
-    from zhili_cli.cli.context import globals_of
-    from zhili_cli.cli.imports import finish
+    from zhili_cli.cli.imports import run
     from zhili_cli.services import households
 
-    g = globals_of(ctx)
     mapping = parse_map(map_)
-    if dry_run:
-        g.conn()
-        result = households.import_file(None, file, encoding=encoding, sheet=sheet, mapping=mapping, dry_run=True)
-    else:
-        with g.write("household import") as tx:
-            result = households.import_file(tx, file, encoding=encoding, sheet=sheet, mapping=mapping)
-    finish(result, dry_run=dry_run, json_out=json_out)
+    run(ctx, "household import", file.name,
+        lambda tx, g, **kw: households.import_file(tx, file, encoding=encoding, sheet=sheet, mapping=mapping, **kw),
+        dry_run=dry_run, quiet=quiet, json_out=json_out)
 
 
 def _public(row: dict, *, full: bool = False) -> dict:

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import typer
 
 from zhili_cli.i18n import t
+
+
+def run(ctx: typer.Context, command: str, what: str, call: Callable[..., dict[str, Any]], *, dry_run: bool,
+        quiet: bool, json_out: bool) -> None:
+    """Run one import: in one write transaction (all or nothing), or read-only for a dry
+    run; a progress bar on a terminal unless --quiet or --json. `call(tx, g, **kw)`."""
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.importing.progress import bar
+
+    g = globals_of(ctx)
+    with bar(t("import_progress", name=what), quiet=quiet or json_out) as progress:
+        if dry_run:
+            result = call(None, g, conn=g.conn(), dry_run=True, progress=progress)
+        else:
+            with g.write(command) as tx:
+                result = call(tx, g, progress=progress)
+    finish(result, dry_run=dry_run, json_out=json_out)
 
 
 def finish(result: dict[str, Any], *, dry_run: bool, json_out: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -54,3 +55,25 @@ def list_(
     table(t("members_title"), [t("col.name"), t("col.role"), t("col.party"), t("col.phone"), t("col.term")],
           [(r["name"], t(f"role.{r['role']}"), t(f"party.{r['party']}"), r["phone"],
             f"{r['term_start'] or ''}–{r['term_end'] or ''}") for r in out])
+
+
+@app.command("import", help=t("cmd.member.import"))
+def import_(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help=t("arg.file")),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
+    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
+    dry_run: bool = typer.Option(False, "--dry-run", help=t("opt.dry_run")),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.household import parse_map
+    from zhili_cli.cli.imports import run
+    from zhili_cli.services import members
+
+    mapping = parse_map(map_)
+    run(ctx, "member import", file.name,
+        lambda tx, g, **kw: members.import_file(tx, g.rules_obj(), file, encoding=encoding, sheet=sheet,
+                                                mapping=mapping, **kw),
+        dry_run=dry_run, quiet=quiet, json_out=json_out)

@@ -342,19 +342,12 @@ def import_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.cli.household import parse_map
-    from zhili_cli.cli.imports import finish
+    from zhili_cli.cli.imports import run
     from zhili_cli.services import petition_import
 
-    g = globals_of(ctx)
     mapping = parse_map(map_)
-    if dry_run:
-        g.conn()
-        result = petition_import.import_file(None, g.rules_obj(), file, encoding=encoding, sheet=sheet,
-                                             mapping=mapping, dry_run=True)
-    else:
-        with g.write("petition import") as tx:
-            result = petition_import.import_file(tx, g.rules_obj(), file, encoding=encoding, sheet=sheet,
-                                                 mapping=mapping)
-    finish(result, dry_run=dry_run, json_out=json_out)
+    run(ctx, "petition import", file.name,
+        lambda tx, g, **kw: petition_import.import_file(tx, g.rules_obj(), file, encoding=encoding, sheet=sheet,
+                                                        mapping=mapping, **kw),
+        dry_run=dry_run, quiet=quiet, json_out=json_out)

@@ -17,7 +17,8 @@ class CellError(ValueError):
         self.params = params
 
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[ T]\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
 def parse_date(text: str) -> datetime:
@@ -30,9 +31,18 @@ def parse_date(text: str) -> datetime:
             return datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
         except ValueError:
             raise CellError("cell_bad_date", value=text) from None
+    match = _COMPACT.match(value)  # 20240305
+    if match:
+        try:
+            return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            raise CellError("cell_bad_date", value=text) from None
     if re.fullmatch(r"\d{5}(\.\d+)?", value):  # an Excel serial date exported as a number
         serial = Decimal(value)
-        return datetime(1899, 12, 30) + timedelta(days=float(serial))
+        if not 20000 <= serial <= 80000:  # 1954 … 2119
+            raise CellError("cell_bad_date", value=text)
+        moment = datetime(1899, 12, 30) + timedelta(days=float(serial))
+        return moment.replace(microsecond=0) + timedelta(seconds=round(moment.microsecond / 1e6))
     raise CellError("cell_bad_date", value=text)
 
 
@@ -45,12 +55,12 @@ def parse_amount(text: str) -> int:
         raise CellError(exc.key, **exc.params) from None
 
 
-_AREA = re.compile(r"(㎡|m²|m2|平方米|平米|平)$", re.IGNORECASE)
+_AREA = re.compile(r"(㎡|m²|m\^?2|sq\.?\s*m|平方米|平方|平米|平)$", re.IGNORECASE)
 
 
 def parse_area(text: str) -> int:
     """Exclusive area in m² (up to two decimals) → m² × 100."""
-    value = _AREA.sub("", text.strip().replace(",", "")).strip()
+    value = _AREA.sub("", text.strip().replace(",", "").replace("，", "")).strip()
     try:
         area = Decimal(value)
     except InvalidOperation:
@@ -77,6 +87,16 @@ def parse_bool(text: str) -> bool:
     if value in ("", "0", "否", "n", "no", "false"):
         return False
     raise CellError("cell_bad_bool", value=text)
+
+
+def parse_money(text: str) -> int:
+    """An amount in yuan → fen: 5000, 5,000.00元, ¥5000, 1.2万. Zero is refused."""
+    return parse_amount(text)
+
+
+def parse_day(text: str) -> date:
+    """A date without its time."""
+    return parse_date(text).date()
 
 
 def parse_text(text: str, *, max_len: int = 2000) -> str:

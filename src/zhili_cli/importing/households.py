@@ -7,7 +7,7 @@ from zhili_cli.importing.spec import Field, Spec
 
 
 def _building(text: str) -> str:
-    return text.removesuffix("幢").removesuffix("栋").removesuffix("号楼").strip()
+    return text.removesuffix("幢").removesuffix("栋").removesuffix("号楼").removesuffix("楼").strip()
 
 
 def _unit(text: str) -> str:
@@ -19,14 +19,19 @@ def _room(text: str) -> str:
 
 
 HOUSEHOLDS = Spec("households", (
-    Field("building", ("楼栋", "楼号", "幢", "栋", "楼幢"), _building, required=True),
-    Field("unit", ("单元",), _unit, default=""),
-    Field("room", ("房号", "室", "门牌", "房间号"), _room, required=True),
-    Field("area", ("面积", "建筑面积", "专有面积", "建筑面积(㎡)", "面积(㎡)", "area_m2"), parse_area, required=True),
-    Field("owner", ("业主", "业主姓名", "姓名", "户主"), parse_text),
-    Field("phone", ("电话", "联系电话", "手机", "手机号"), parse_text),
-    Field("residents", ("人数", "居住人数", "常住人数"), parse_count),
-    Field("flags", ("标记", "特殊标记", "备注标记"), parse_text, default=""),
-    Field("building_lead", ("楼道长",), parse_bool, default=False),
-    Field("developer_unsold", ("开发商未售", "未售"), parse_bool, default=False),
+    Field("building", ("楼栋", "楼号", "幢", "栋", "楼幢", "幢号", "栋号", "楼", "building_no"), _building,
+          required=True, doc="8, 8幢, 8栋, 8号楼"),
+    Field("unit", ("单元", "单元号", "unit_no"), _unit, default="", doc="2, 2单元"),
+    Field("room", ("房号", "室", "门牌", "房间号", "室号", "门牌号", "房屋", "room_no"), _room,
+          required=True, doc="1201, 1201室"),
+    Field("area", ("面积", "建筑面积", "专有面积", "房屋面积", "套内面积", "area_m2"), parse_area,
+          required=True, doc="118.32, 118.32㎡, 118.32m², 118.32平方米"),
+    Field("owner", ("业主", "业主姓名", "姓名", "户主", "产权人", "owner_name", "name"), parse_text),
+    Field("phone", ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式", "tel", "mobile"), parse_text),
+    Field("residents", ("人数", "居住人数", "常住人数", "人口", "persons"), parse_count, doc="3, 3人"),
+    Field("flags", ("标记", "特殊标记", "备注标记", "特殊人群", "notes"), parse_text, default="",
+          doc="独居老人, 残疾人 …"),
+    Field("building_lead", ("楼道长", "是否楼道长", "lead"), parse_bool, default=False, doc="是/否, 1/0, √"),
+    Field("developer_unsold", ("开发商未售", "未售", "开发商", "unsold"), parse_bool, default=False,
+          doc="是/否, 1/0, √"),
 ))

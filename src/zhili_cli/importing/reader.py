@@ -1,33 +1,81 @@
-"""Reading a spreadsheet export row by row, with the line number a spreadsheet would show."""
+"""Reading a spreadsheet export row by row, with the line number a spreadsheet would show.
+
+CSV files are decoded as UTF-8 (with or without BOM) when they are UTF-8, otherwise as
+whatever charset-normalizer finds (GBK/GB2312 exports are read as GB18030, their
+superset); `--encoding` overrides. `.xlsx` workbooks are streamed by importing/xlsx.py.
+Rows come out one at a time, so memory stays flat whatever the file's size.
+"""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from zhili_cli.errors import UserError
 
 Row = tuple[int, list[str]]
 
+# Everything in the GB family is read as GB18030, which contains GB2312 and GBK.
+_GB = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "gb_2312", "ms936"}
+
+
+class Rows:
+    """An iterator of (line, cells) that also tells how far it has got: `done` of `total`
+    units (bytes for CSV, rows for xlsx; total 0 when unknown), for a progress bar."""
+
+    def __init__(self, rows: Iterator[Row], total: int, position: Callable[[], int]) -> None:
+        self._rows = rows
+        self.total = total
+        self._position = position
+
+    def __iter__(self) -> "Rows":
+        return self
+
+    def __next__(self) -> Row:
+        return next(self._rows)
+
+    @property
+    def done(self) -> int:
+        return self._position()
+
+
+def _is_utf8(path: Path) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as fh:
+        try:
+            while chunk := fh.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
 
 def detect_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM) when it decodes, else GB18030 (a superset of GBK/GB2312)."""
+    """utf-8-sig for a BOM, utf-8 when the whole file decodes, else charset-normalizer's
+    guess on the first 256 KB (GB18030 for the GB family and when it cannot tell)."""
     with path.open("rb") as fh:
-        head = fh.read(1 << 16)
+        head = fh.read(1 << 18)
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
-    try:
-        head.decode("utf-8")
+    if _is_utf8(path):
         return "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start > len(head) - 4:  # a character cut by the sample's end
-            return "utf-8"
-    return "gb18030"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(head).best()
+    except Exception:  # pragma: no cover - a broken install should not stop an import
+        best = None
+    name = (best.encoding if best else "gb18030").lower().replace("-", "_")
+    if name in _GB or name.startswith("gb") or name.startswith("utf_8"):
+        return "gb18030"
+    return codecs.lookup(name).name
 
 
-def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None) -> tuple[list[str], Iterator[Row]]:
+def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None) -> tuple[list[str], Rows]:
     """(headers, rows). Header is line 1; blank rows are skipped; cells are stripped."""
     if not path.is_file():
         raise UserError("file_missing", path=str(path))
@@ -35,16 +83,31 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
         from zhili_cli.importing.xlsx import read_xlsx
 
         return read_xlsx(path, sheet)
-    enc = encoding or detect_encoding(path)
+    if encoding:
+        try:
+            enc = codecs.lookup(encoding).name
+        except LookupError:
+            raise UserError("file_unknown_encoding", encoding=encoding) from None
+        if enc == "utf-8":
+            enc = "utf-8-sig"  # a BOM is never part of the first header
+    else:
+        enc = detect_encoding(path)
+    raw = path.open("rb")
+    total = path.stat().st_size
     try:
-        fh = io.TextIOWrapper(path.open("rb"), encoding=enc, newline="")
+        fh = io.TextIOWrapper(raw, encoding=enc, newline="")
         reader = csv.reader(fh)
         header = next(reader, None)
     except (UnicodeDecodeError, LookupError):
+        raw.close()
         raise UserError("file_encoding", path=str(path), encoding=enc) from None
+    except csv.Error as exc:
+        raw.close()
+        raise UserError("file_csv", path=str(path), line=1, error=str(exc)) from None
     if header is None:
+        raw.close()
         raise UserError("file_empty", path=str(path))
-    headers = [h.strip().lstrip("\ufeff") for h in header]
+    headers = [h.strip().lstrip("\ufeff").strip() for h in header]
 
     def rows() -> Iterator[Row]:
         line = 1
@@ -61,4 +124,10 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
         finally:
             fh.close()
 
-    return headers, rows()
+    def position() -> int:
+        try:
+            return raw.tell()
+        except (ValueError, OSError):  # closed at the end
+            return total
+
+    return headers, Rows(rows(), total, position)

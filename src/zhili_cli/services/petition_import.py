@@ -1,16 +1,26 @@
-"""Importing a petition register, replaying each row's recorded history through the loop's rules."""
+"""Importing a petition register, replaying each row's recorded history through the loop's rules.
+
+Rows are validated as they stream past and written in audited batches (importing/bulk.py);
+each one's natural key (received, source, title, building) is remembered so a second import
+of the same file adds nothing.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from zhili_cli import clock
 from zhili_cli.domain import petitions as domain
 from zhili_cli.errors import RowError
-from zhili_cli.store import petitions as store
 from zhili_cli.store.tx import Tx
+
+COLUMNS = ("number", "year", "seq", "received_at", "source", "kind", "title", "text", "building", "location",
+           "reporter", "reporter_phone", "status", "response_due", "triaged_at", "completion_due", "responsible",
+           "closed_at", "feedback", "satisfaction")
+EVENT_COLUMNS = ("petition_id", "at", "actor", "action", "from_status", "to_status", "note")
 
 
 def _key(rec: dict[str, Any]) -> str:
@@ -19,64 +29,89 @@ def _key(rec: dict[str, Any]) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
+def _iso(naive: datetime) -> str:
+    """clock.iso of a naive Asia/Shanghai time, without the round trip through astimezone."""
+    return naive.replace(tzinfo=clock.TZ, microsecond=0).isoformat()
+
+
 def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None = None, sheet: str | None = None,
-                mapping: dict[str, str] | None = None, dry_run: bool = False) -> dict[str, Any]:
+                mapping: dict[str, str] | None = None, dry_run: bool = False, conn: Any = None,
+                progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """All-or-nothing import. With dry_run every problem is collected and nothing written;
+    give `conn` then so rows already stored count as unchanged."""
+    from zhili_cli.importing.bulk import BulkInsert, SeenKeys
     from zhili_cli.importing.petitions import PETITIONS
+    from zhili_cli.importing.progress import ticking
     from zhili_cli.importing.reader import read_rows
-    from zhili_cli.importing.spec import map_headers, records
+    from zhili_cli.importing.spec import column_of, map_headers, records
 
     headers, rows = read_rows(path, encoding, sheet)
     columns = map_headers(PETITIONS, headers, path, mapping)
     problems: list[str] = []
     counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
-    known: set[str] = set()
-    if tx is not None:
-        known = {r[0] for r in tx.execute("SELECT note FROM petition_events WHERE action = 'import'")}
-    for line, rec in records(PETITIONS, path, headers, rows, columns, problems if dry_run else None):
-        counts["rows"] += 1
-        status = rec["status"] or ("done" if rec["closed"] else "received")
-        if status in ("done", "verified") and not rec["kind"]:
-            err = RowError(str(path), line, _col(headers, columns, "kind"), "import_done_needs_kind")
-            if not dry_run:
-                raise err
-            problems.append(err.message())
-            continue
-        key = _key(rec)
-        if key in known:
-            counts["unchanged"] += 1
-            continue
-        known.add(key)
-        counts["new"] += 1
-        if tx is not None and not dry_run:
-            _insert(tx, rules, rec, status, key)
+    write = tx is not None and not dry_run
+    db = tx.conn if tx is not None else conn
+    seen = SeenKeys(db, "SELECT note FROM petition_events WHERE action = 'import' AND note IS NOT NULL")
+    kind_column = column_of(headers, columns, "kind")
+    prefix = rules.petitions.number_prefix
+    kinds = rules.petitions.kinds
+    response_hours = {k: rules.petitions.response_hours_for(k) for k in kinds}
+    default_hours = rules.petitions.response_hours
+    routes = {k: domain.default_party(rules, k) for k in kinds}
+    seqs: dict[int, int] = {}
+    petitions = events = None
+    if write:
+        petitions = BulkInsert(tx, "petitions", COLUMNS)
+        events = BulkInsert(tx, "petition_events", EVENT_COLUMNS)
+        at, actor = tx.at_iso, tx.actor
+    try:
+        for line, rec in records(PETITIONS, path, headers, ticking(rows, progress), columns,
+                                 problems if dry_run else None):
+            counts["rows"] += 1
+            status = rec["status"] or ("done" if rec["closed"] else "received")
+            kind = rec["kind"]
+            if status in ("done", "verified") and not kind:
+                err = RowError(str(path), line, kind_column, "import_done_needs_kind")
+                if not dry_run:
+                    raise err
+                problems.append(err.message())
+                continue
+            key = _key(rec)
+            if not seen.add(key):
+                counts["unchanged"] += 1
+                continue
+            counts["new"] += 1
+            if not write:
+                continue
+            received: datetime = rec["received"]
+            year = received.year
+            seq = seqs.get(year)
+            if seq is None:
+                seq = _next_seq(tx, year)
+            seqs[year] = seq + 1
+            triaged_at = completion_due = responsible = None
+            if status != "received" and kind:
+                triaged_at = _iso(received)
+                completion_due = _iso(received + timedelta(days=kinds[kind].completion_days))
+                responsible = rec["responsible"] or routes[kind]
+            closed = rec["closed"]
+            hours = response_hours[kind] if kind else default_hours
+            pid = petitions.add((
+                domain.format_number(prefix, year, seq), year, seq, _iso(received), rec["source"], kind,
+                rec["title"], rec["text"] or "", rec["building"], rec["location"], rec["reporter"], rec["phone"],
+                status, _iso(received + timedelta(hours=hours)), triaged_at, completion_due, responsible,
+                _iso(closed) if closed else None, rec["feedback"] if closed else None, rec["satisfaction"] or None,
+            ))
+            events.add((pid, at, actor, "import", None, status, key))
+        if write:
+            petitions.flush()
+            events.flush()
+    finally:
+        seen.close()
     return {"counts": counts, "problems": problems}
 
 
-def _col(headers: list[str], columns: dict[str, int], name: str) -> str:
-    return headers[columns[name]] if name in columns else name
+def _next_seq(tx: Tx, year: int) -> int:
+    from zhili_cli.store import petitions as store
 
-
-def _insert(tx: Tx, rules: Any, rec: dict[str, Any], status: str, key: str) -> None:
-    received = rec["received"].replace(tzinfo=clock.TZ)
-    kind = rec["kind"]
-    year = received.year
-    seq = store.next_seq(tx.conn, year)
-    row: dict[str, Any] = {
-        "number": domain.format_number(rules.petitions.number_prefix, year, seq), "year": year, "seq": seq,
-        "received_at": clock.iso(received), "source": rec["source"], "kind": kind, "title": rec["title"],
-        "text": rec["text"] or "", "building": rec["building"], "location": rec["location"],
-        "reporter": rec["reporter"], "reporter_phone": rec["phone"], "status": status,
-        "response_due": clock.iso(domain.response_due(rules, kind, received)),
-    }
-    if status != "received" and kind:
-        row["triaged_at"] = clock.iso(received)
-        row["completion_due"] = clock.iso(domain.completion_due(rules, kind, received))
-        party = rec["responsible"]
-        row["responsible"] = party or domain.default_party(rules, kind)
-    if rec["closed"]:
-        row["closed_at"] = clock.iso(rec["closed"].replace(tzinfo=clock.TZ))
-        row["feedback"] = rec["feedback"]
-    if rec["satisfaction"]:
-        row["satisfaction"] = rec["satisfaction"]
-    pid = store.insert(tx, row)
-    store.add_event(tx, pid, "import", None, status, key)
+    return store.next_seq(tx.conn, year)

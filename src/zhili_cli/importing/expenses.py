@@ -1,0 +1,48 @@
+"""The expense register (支出台账): one line per payment out of the compound's funds.
+
+Usage, for the command that records expenses:
+
+    from zhili_cli.importing.expenses import EXPENSES, key
+    from zhili_cli.importing.reader import read_rows
+    from zhili_cli.importing.spec import map_headers, records
+
+    headers, rows = read_rows(path, encoding, sheet)
+    columns = map_headers(EXPENSES, headers, path, mapping)
+    for line, rec in records(EXPENSES, path, headers, rows, columns, problems if dry_run else None):
+        # rec: date (datetime.date), amount_fen (int > 0), item (str), payee, category,
+        #      voucher, approved_by, fund (str or None); key(rec) is the natural key
+        ...
+
+The tier an expense needs (chair / committee / three-party / owners' assembly) is the
+money rules' business: compute it from amount_fen when storing, do not read it from the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhili_cli.importing.cells import parse_day, parse_money, parse_text
+from zhili_cli.importing.spec import Field, Spec, content_key
+
+EXPENSES = Spec("expenses", (
+    Field("date", ("日期", "支出日期", "付款日期", "支付日期", "记账日期", "报销日期", "paid", "paid_at"),
+          parse_day, required=True, doc="2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日; Excel date cells"),
+    Field("amount_fen", ("金额", "支出金额", "支出", "付款金额", "报销金额", "amount", "amount_yuan"), parse_money,
+          required=True, doc="5000, 5,000.00元, ¥5000, 1.2万 (yuan; stored in fen)"),
+    Field("item", ("事项", "用途", "摘要", "支出事项", "项目", "内容", "说明", "title", "purpose"), parse_text,
+          required=True),
+    Field("payee", ("收款方", "收款单位", "收款人", "供应商", "对方单位", "to", "vendor"), parse_text),
+    Field("category", ("类别", "支出类别", "科目", "类型", "category", "kind"), parse_text,
+          doc="维修, 保洁, 绿化, 办公 …"),
+    Field("voucher", ("凭证号", "单据号", "发票号", "票据号", "编号", "voucher_no", "invoice"), parse_text),
+    Field("approved_by", ("审批人", "批准人", "经办人", "审批", "approver"), parse_text),
+    Field("fund", ("资金来源", "资金", "支出账户", "账户", "fund_source"), parse_text,
+          doc="公共收益, 维修资金 …"),
+))
+
+KEY_FIELDS = ("date", "amount_fen", "item", "payee", "voucher")
+
+
+def key(rec: dict[str, Any]) -> str:
+    """Natural key of one expense line: the same payment imported twice is the same line."""
+    return content_key(rec, KEY_FIELDS)
