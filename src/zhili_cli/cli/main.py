@@ -100,6 +100,31 @@ class LazyGroup(TyperGroup):
         _scan_lang(args)
         return super().parse_args(ctx, hoist_globals(args))
 
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """Click's own usage errors (a missing argument, `--limit abc`) leave in one line too."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:  # the click that typer runs on (newer typers carry their own copy)
+            from typer.core import _click as click
+        except ImportError:  # pragma: no cover
+            import click
+
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `zhili petition`: the group's help
+            typer.echo(exc.format_message())
+            sys.exit(0)
+        except click.exceptions.ClickException as exc:
+            command = exc.ctx.command_path if getattr(exc, "ctx", None) else (prog_name or "zhili")
+            error = " ".join(exc.format_message().split())
+            typer.echo(t("usage_error", command=command, error=error), err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo(t("interrupted"), err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) and not isinstance(rv, bool) else 0)
+
     def invoke(self, ctx: Any) -> Any:
         from zhili_cli.errors import UserError
 

@@ -1,6 +1,7 @@
 """Messages of backup and hardening. {key: (zh, en)}."""
 
 MESSAGES = {
+    "usage_error": ("{command}：{error}（用 {command} -h 查看用法）", "{command}: {error} (see {command} -h)"),
     "arg.backup_path": ("备份写到哪个文件", "file to write the backup to"),
     "opt.backup_force": ("目标文件已存在时覆盖它", "overwrite the target file if it exists"),
     "backup_done": ("已备份 {source} → {path}（{size} 字节）", "backed up {source} → {path} ({size} bytes)"),
