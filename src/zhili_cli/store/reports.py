@@ -114,3 +114,118 @@ def rows_in(conn: sqlite3.Connection, table: str, where: str = "", params: Itera
         sql += f" WHERE {where}"
     sql += f" ORDER BY {order}"
     return all_dicts(conn.execute(sql, list(params)))
+
+
+# ---- other areas: each query is called only when its tables exist ---------------------------
+
+def meetings_between(conn: sqlite3.Connection, date_from: str, date_to: str) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute("""
+        SELECT m.id, m.number, m.kind, m.title, m.date, m.quorum_met,
+            (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS attended,
+            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id) AS items,
+            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.decided_at IS NOT NULL) AS decided,
+            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.approved = 1) AS approved
+        FROM meetings m WHERE m.date >= ? AND m.date < ? ORDER BY m.date, m.id
+    """, (date_from, date_to)))
+
+
+def meeting(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
+    text = ref.strip()
+    cur = conn.execute("SELECT * FROM meetings WHERE number = ? COLLATE NOCASE", (text,))
+    rows = all_dicts(cur)
+    if not rows and text.isdigit():
+        rows = all_dicts(conn.execute("SELECT * FROM meetings WHERE id = ?", (int(text),)))
+    return rows[0] if rows else None
+
+
+def attendance(conn: sqlite3.Connection, meeting_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT name, role, party FROM meeting_attendance WHERE meeting_id = ? ORDER BY party, id", (meeting_id,)))
+
+
+def agenda(conn: sqlite3.Connection, meeting_id: int, *, include_private: bool) -> list[dict[str, Any]]:
+    """Agenda items in order; without private ones, items naming a private petition are left out."""
+    priv = "" if include_private else (
+        " AND NOT (i.type = 'petition' AND EXISTS (SELECT 1 FROM petitions p "
+        "WHERE p.number = i.ref AND p.kind = 'private'))")
+    return all_dicts(conn.execute(
+        "SELECT i.position, i.type, i.ref, i.title, i.decision, i.approved, i.owner_party, i.due, i.decided_at "
+        f"FROM agenda_items i WHERE i.meeting_id = ?{priv} ORDER BY i.position, i.id", (meeting_id,)))
+
+
+def motions_active(conn: sqlite3.Connection, date_from: str, date_to: str) -> list[dict[str, Any]]:
+    """Motions proposed, advanced (a stage finished) or closed in the range."""
+    return all_dicts(conn.execute("""
+        SELECT m.number, m.title, m.status, m.proposed_at, m.closed_at,
+            (SELECT COUNT(*) FROM motion_stages s WHERE s.motion_id = m.id
+                AND s.finished_at >= ? AND s.finished_at < ?) AS advanced,
+            (SELECT s.key FROM motion_stages s WHERE s.motion_id = m.id
+                ORDER BY s.position DESC LIMIT 1) AS last_stage,
+            (SELECT COUNT(*) FROM motion_stages s WHERE s.motion_id = m.id AND s.finished_at IS NOT NULL) AS stages_done,
+            (SELECT COUNT(*) FROM motion_stages s WHERE s.motion_id = m.id) AS stages
+        FROM motions m
+        WHERE (m.proposed_at >= ? AND m.proposed_at < ?) OR (m.closed_at >= ? AND m.closed_at < ?)
+           OR EXISTS (SELECT 1 FROM motion_stages s WHERE s.motion_id = m.id
+                      AND s.finished_at >= ? AND s.finished_at < ?)
+        ORDER BY m.proposed_at, m.id
+    """, (date_from, date_to) * 4))
+
+
+def expenses_between(conn: sqlite3.Connection, date_from: str, date_to: str,
+                     fund: str | None = None) -> list[dict[str, Any]]:
+    """Expenses requested, approved or paid in the range, with the bodies that approved them."""
+    fund_sql = " AND e.fund = ?" if fund else ""
+    params: list[Any] = [date_from, date_to] * 3 + ([fund] if fund else [])
+    return all_dicts(conn.execute(f"""
+        SELECT e.number, e.fund, e.amount_fen, e.payee, e.purpose, e.tier, e.required_body, e.status,
+            e.requested_at, e.approved_at, e.paid_at,
+            (SELECT GROUP_CONCAT(body, ',') FROM (SELECT DISTINCT body FROM expense_approvals a
+                WHERE a.expense_id = e.id ORDER BY body)) AS bodies
+        FROM expenses e
+        WHERE ((e.requested_at >= ? AND e.requested_at < ?) OR (e.approved_at >= ? AND e.approved_at < ?)
+           OR (e.paid_at >= ? AND e.paid_at < ?)){fund_sql}
+        ORDER BY e.requested_at, e.id
+    """, params))
+
+
+def ledger_balances(conn: sqlite3.Connection, before: str) -> dict[str, int]:
+    """fund → balance of the entries dated before `before` (YYYY-MM-DD)."""
+    out: dict[str, int] = {}
+    for fund, kind, total in conn.execute(
+            "SELECT fund, kind, SUM(amount_fen) FROM ledger WHERE on_date < ? GROUP BY fund, kind", (before,)):
+        out[fund] = out.get(fund, 0) + (-int(total) if kind == "expense" else int(total))
+    return out
+
+
+def ledger_entries(conn: sqlite3.Connection, fund: str, date_from: str, date_to: str) -> list[dict[str, Any]]:
+    """Income and expense entries of one fund in the range (openings excluded), with the expense."""
+    return all_dicts(conn.execute("""
+        SELECT l.kind, l.source, l.amount_fen, l.on_date, l.period, l.note,
+            e.number AS expense, e.purpose, e.tier, e.required_body,
+            (SELECT GROUP_CONCAT(body, ',') FROM (SELECT DISTINCT body FROM expense_approvals a
+                WHERE a.expense_id = e.id ORDER BY body)) AS bodies
+        FROM ledger l LEFT JOIN expenses e ON e.id = l.expense_id
+        WHERE l.fund = ? AND l.kind != 'opening' AND l.on_date >= ? AND l.on_date < ?
+        ORDER BY l.on_date, l.id
+    """, (fund, date_from, date_to)))
+
+
+def ledger_monthly(conn: sqlite3.Connection, fund: str, date_from: str, date_to: str) -> dict[str, tuple[int, int]]:
+    """month → (income, expense) in fen, for one fund."""
+    out: dict[str, list[int]] = {}
+    for month, kind, total in conn.execute(
+            "SELECT substr(on_date, 1, 7), kind, SUM(amount_fen) FROM ledger WHERE fund = ? "
+            "AND kind != 'opening' AND on_date >= ? AND on_date < ? GROUP BY 1, 2", (fund, date_from, date_to)):
+        out.setdefault(month, [0, 0])[0 if kind == "income" else 1] += int(total)
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def milestones_between(conn: sqlite3.Connection, date_from: str, date_to: str) -> list[dict[str, Any]]:
+    """Milestones due or done in the range, with how many parties verified them."""
+    return all_dicts(conn.execute("""
+        SELECT p.number, p.title AS project, m.seq, m.title, m.due, m.party, m.done_at,
+            (SELECT COUNT(*) FROM milestone_verifications v WHERE v.milestone_id = m.id) AS verified_by
+        FROM milestones m JOIN projects p ON p.id = m.project_id
+        WHERE (m.due >= ? AND m.due < ?) OR (m.done_at >= ? AND m.done_at < ?)
+        ORDER BY p.number, m.seq
+    """, (date_from, date_to, date_from, date_to)))

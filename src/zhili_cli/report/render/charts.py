@@ -23,7 +23,8 @@ def svg(chart: Any, width: int = 720, height: int = 300) -> str:
         font_family=FONTS, background="white", plot_background="white", foreground="#333",
         foreground_strong="#111", foreground_subtle="#ddd", colors=COLORS,
         title_font_size=15, legend_font_size=12, label_font_size=11, major_label_font_size=11,
-        value_font_size=10, opacity=".85", opacity_hover=".95", transition="0s",
+        value_font_size=10, guide_stroke_dasharray="1,3", major_guide_stroke_dasharray="1,3",
+        opacity=".85", opacity_hover=".95", transition="0s",
     )
     cls = pygal.Line if chart.style == "line" else pygal.Bar
     many = len(chart.labels) > 8
@@ -35,12 +36,26 @@ def svg(chart: Any, width: int = 720, height: int = 300) -> str:
         no_data_text="—", tooltip_border_radius=0,
     )
     graph.x_labels = list(chart.labels)
+    graph.y_labels = ticks(max((v or 0 for s in chart.series for v in s.values), default=0))
     for series in chart.series:
         graph.add(series.name, [float(v) if v is not None else None for v in series.values])
     text = graph.render(is_unicode=True)
     text = _SCRIPT.sub("", _COMMENT.sub("", text))
     text = _UUID.sub(f"chart-{_safe(chart.chart_id)}", text)
     return text
+
+
+def ticks(top: float, count: int = 5) -> list[float]:
+    """Round y-axis steps (1, 2, 5 × 10^n) from 0 to just above the largest value."""
+    if top <= 0:
+        return [0, 1]
+    raw = top / count
+    magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    if raw < 1:
+        step = 1 if top >= 1 else next(s for s in (0.1, 0.2, 0.5, 1) if s >= raw)
+    n = int(top // step) + 1 + (top % step > 0)
+    return [round(i * step, 6) for i in range(n)]
 
 
 def _safe(name: str) -> str:
