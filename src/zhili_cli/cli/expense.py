@@ -69,6 +69,19 @@ def check(
         typer.echo(line)
 
 
+def wide_table(title: str | None, columns: list[str], rows: list[tuple], keep: int = 1) -> None:
+    """A rich table whose first `keep` columns (numbers, dates, amounts) never fold."""
+    from rich.console import Console
+    from rich.table import Table
+
+    tbl = Table(title=title, header_style="bold")
+    for i, col in enumerate(columns):
+        tbl.add_column(col, no_wrap=i < keep, overflow="fold")
+    for row in rows:
+        tbl.add_row(*["" if v is None else str(v) for v in row])
+    Console().print(tbl)
+
+
 def _render(row: dict[str, Any], json_out: bool, key: str = "expense.moved") -> None:
     from zhili_cli.services.expenses import public_row
 
@@ -217,14 +230,13 @@ def list_(
 
         emit_json([public_row(r) for r in rows])
         return
-    from zhili_cli.cli.output import table
-
+    table = wide_table
     table(t("expenses_title"),
           [t("col.e_number"), t("col.e_date"), t("col.e_fund"), t("col.e_amount"), t("col.e_tier"),
            t("col.e_status"), t("col.e_payee"), t("col.e_purpose")],
           [(r["number"], r["requested_at"][:10], t(f"fund.{r['fund']}"), format_yuan(r["amount_fen"]),
             t(f"body.{r['required_body']}"), t(f"expense.status.{r['status']}"), r["payee"], r["purpose"])
-           for r in rows])
+           for r in rows], keep=4)
 
 
 @app.command("show", help=t("cmd.expense.show"))
