@@ -8,7 +8,10 @@ DEMO = {"ZHILI_NOW": "2025-06-30T18:00:00+08:00"}
 
 
 def test_cumulative_2018_2024(cli, tmp_path):
-    cli.ok("demo", env=DEMO)
+    out = cli.ok("demo", env=DEMO).stdout
+    html = tmp_path / "monthly-2025-06.html"
+    assert html.is_file() and str(html) in out
+    assert "2025年6月" in html.read_text(encoding="utf-8")
     report = json.loads(cli.ok("report", "annual", "--from", "2018", "--to", "2024", "--format", "json",
                                env=DEMO).stdout)
     figures = {f["label"]: f["value"] for f in report["sections"][0]["blocks"][1]["items"]}

@@ -42,3 +42,24 @@ def demo(ctx: typer.Context) -> None:
     render_stats(data)
     for line in summary.get("report_lines", []):
         typer.echo(line)
+    write_monthly_report(g)
+
+
+def write_monthly_report(g) -> None:
+    """The demo's monthly report as HTML (and PDF with the [pdf] extra), beside the database."""
+    from zhili_cli import clock
+    from zhili_cli.report import build_monthly
+    from zhili_cli.report.render import render
+    from zhili_cli.report.render.pdf import available
+
+    now = clock.now()
+    month = now.strftime("%Y-%m")
+    report = build_monthly.build(g.conn(), g.rules_obj(), month, now)
+    folder = g.db_path.resolve().parent
+    paths = [folder / f"monthly-{month}.html"]
+    paths[0].write_text(render(report, "html"), encoding="utf-8")
+    if available():
+        paths.append(folder / f"monthly-{month}.pdf")
+        paths[1].write_bytes(render(report, "pdf"))
+    for path in paths:
+        typer.echo(t("report_demo_written", period=report.period, path=str(path)))
