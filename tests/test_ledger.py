@@ -1,0 +1,60 @@
+"""The ledger: income by source, opening balances, balances per fund, listing."""
+
+from __future__ import annotations
+
+
+def test_income_sources_and_balance(cli):
+    cli.ok("ledger", "opening", "--amount", "1.5万", "--date", "2024-01-01")
+    for source, amount in (("商铺租金", "120,000.00"), ("地面停车费", "150000元"), ("广告", "70000"), ("其他", "0.5")):
+        cli.ok("ledger", "income", "add", "--amount", amount, "--source", source, "--period", "2024")
+    bal = cli.json("ledger", "balance")
+    pr = bal["public_revenue"]
+    assert pr["opening_fen"] == 1500000
+    assert pr["income_fen"] == 34000050
+    assert pr["balance"] == "355000.50"
+    assert bal["maintenance_fund"]["balance_fen"] == 0
+    rows = cli.json("ledger", "list")
+    assert [r["source"] for r in rows] == ["opening", "shop_rent", "parking", "advertising", "other"]
+    assert rows[1]["amount"] == "120000.00" and rows[1]["period"] == "2024"
+    out = cli.ok("ledger", "balance").stdout
+    assert "公共收益" in out and "355,000.50" in out
+    assert "商铺租金" in cli.ok("ledger", "list").stdout
+
+
+def test_english_source_names_and_funds(cli):
+    cli.ok("ledger", "income", "add", "--amount", "100", "--source", "advertising", "--fund", "maintenance_fund",
+           "--date", "2024/3/1", "--period", "2024Q1")
+    row = cli.json("ledger", "list", "--fund", "维修资金")[0]
+    assert (row["fund"], row["source"], row["on_date"], row["period"]) == ("maintenance_fund", "advertising",
+                                                                           "2024-03-01", "2024Q1")
+    assert cli.json("ledger", "list", "--fund", "public_revenue") == []
+
+
+def test_refusals(cli):
+    assert "来源" in cli.fails("ledger", "income", "add", "--amount", "1", "--source", "彩票")
+    assert "零" in cli.fails("ledger", "income", "add", "--amount", "0", "--source", "广告")
+    assert "负" in cli.fails("ledger", "income", "add", "--amount", "-5", "--source", "广告")
+    assert "期间" in cli.fails("ledger", "income", "add", "--amount", "1", "--source", "广告", "--period", "2024-13")
+    assert "日期" in cli.fails("ledger", "income", "add", "--amount", "1", "--source", "广告", "--date", "昨天")
+    cli.ok("ledger", "opening", "--amount", "100")
+    assert "期初" in cli.fails("ledger", "opening", "--amount", "100")
+    assert "资金" in cli.fails("ledger", "opening", "--amount", "100", "--fund", "xx")
+
+
+def test_balance_until_a_date(cli):
+    cli.ok("ledger", "income", "add", "--amount", "100", "--source", "广告", "--date", "2024-01-10")
+    cli.ok("ledger", "income", "add", "--amount", "200", "--source", "广告", "--date", "2024-02-10")
+    assert cli.json("ledger", "balance", "--to", "2024-01-31")["public_revenue"]["balance_fen"] == 10000
+    assert len(cli.json("ledger", "list", "--from", "2024-02-01")) == 1
+
+
+def test_paid_expenses_are_ledger_entries(cli):
+    cli.ok("member", "add", "金建国", "--role", "主任")
+    cli.ok("ledger", "income", "add", "--amount", "1000", "--source", "停车费")
+    num = cli.json("expense", "request", "--amount", "300", "--payee", "五金店", "--purpose", "换灯泡")["number"]
+    cli.ok("expense", "approve", num, "--by", "金建国")
+    cli.ok("expense", "pay", num, "--date", "2024-03-06")
+    rows = cli.json("ledger", "list")
+    assert rows[-1]["kind"] == "expense" and rows[-1]["expense"] == num and rows[-1]["on_date"] == "2024-03-06"
+    assert rows[-1]["purpose"] == "换灯泡" and rows[-1]["tier"] == "chair"
+    assert cli.json("ledger", "balance")["public_revenue"]["balance"] == "700.00"

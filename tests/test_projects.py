@@ -1,0 +1,44 @@
+"""Projects: milestones done only when all three parties verified; progress and overdue."""
+
+from __future__ import annotations
+
+
+def test_milestone_needs_all_three_parties(cli):
+    num = cli.json("project", "add", "--title", "室外集中充电棚")["number"]
+    assert num == "XM2024-001"
+    cli.ok("project", "milestone", num, "--title", "选址公示", "--due", "2024-04-30", "--party", "物业")
+    cli.ok("project", "milestone", num, "--title", "施工", "--due", "2024-02-28", "--party", "业委会")
+    first = f"{num}#1"
+    r = cli.json("project", "verify", first, "--party", "物业")
+    assert r["count"] == 1 and not r["done"]
+    r = cli.json("project", "verify", first, "--party", "居委会")
+    assert not r["done"]
+    assert "已由" in cli.fails("project", "verify", first, "--party", "居委会")
+    r = cli.json("project", "verify", first, "--party", "owners_committee")
+    assert r["done"] and r["verified_by"] == ["residents_committee", "owners_committee", "property"]
+    data = cli.json("project", "show", num)
+    assert data["done"] == 1 and data["total"] == 2 and data["progress"] == 50.0
+    assert data["overdue"] == [f"{num}#2"]  # due 2024-02-28, now 2024-03-05
+    assert data["milestones"][0]["done"] and not data["milestones"][1]["done"]
+    listed = cli.json("project", "list")
+    assert listed[0]["number"] == num and listed[0]["overdue"] == [f"{num}#2"]
+    out = cli.ok("project", "show", num).stdout
+    assert "超期" in out and "完成" in out
+
+
+def test_refusals(cli):
+    assert "没有项目" in cli.fails("project", "milestone", "XM2024-009", "--title", "x")
+    num = cli.json("project", "add", "--title", "连心椅")["number"]
+    assert "没有节点" in cli.fails("project", "verify", f"{num}#3", "--party", "物业")
+    cli.ok("project", "milestone", num, "--title", "安装")
+    assert "无效" in cli.fails("project", "verify", f"{num}/1", "--party", "街道")
+    assert "名称" in cli.fails("project", "add", "--title", " ")
+    assert "日期" in cli.fails("project", "milestone", num, "--title", "x", "--due", "明天")
+
+
+def test_expense_linked_to_project_is_summed_by_project(cli):
+    num = cli.json("project", "add", "--title", "护栏更换")["number"]
+    cli.json("expense", "request", "--amount", "4000", "--payee", "甲", "--purpose", "材料", "--project", num)
+    row = cli.json("expense", "request", "--amount", "4000", "--payee", "乙", "--purpose", "人工",
+                   "--project", num.lower())
+    assert row["project"] == num and row["tier"] == "committee"
