@@ -198,5 +198,5 @@ def disclosure(conn: sqlite3.Connection, period: Period) -> list[Section]:
         + ([[t("rep.total"), None, None, None, None, format_yuan(total_out)]] if spending else []),
         empty=t("rep.none"))
     return [summary,
-            Section("income", t("rep.sec.income"), [income_table]),
-            Section("spending", t("rep.sec.spending"), [spend_table])]
+            Section("income", t("rep.sec.income"), [income_table], break_before=False),
+            Section("spending", t("rep.sec.spending"), [spend_table], break_before=False)]

@@ -47,7 +47,8 @@ def agenda(conn: sqlite3.Connection, rules: Any, ref: str, now: datetime) -> Rep
     table = Table(columns=[t("rep.col.position"), t("rep.col.type"), t("rep.col.ref"), t("rep.col.title")],
                   rows=[[i["position"], label("item_type." + i["type"], i["type"]), i["ref"], i["title"]]
                         for i in items], empty=t("rep.agenda_empty"))
-    sections = [info, Section("agenda", t("rep.sec.agenda"), [table, Paragraph(t("rep.agenda_note"))])]
+    sections = [info, Section("agenda", t("rep.sec.agenda"), [table, Paragraph(t("rep.agenda_note"))],
+                                     break_before=False)]
     return Report(kind="agenda", title=t("rep.title.agenda"), compound=store.compound_name(conn),
                   period=_period(m), as_of=c.as_of_text(now), public=True, sections=sections, lang=lang(),
                   footer=t("rep.footer.public"))
@@ -73,7 +74,7 @@ def minutes(conn: sqlite3.Connection, rules: Any, ref: str, now: datetime) -> Re
               rows=[[c.party_name(p["party"]), mask_name(p["name"]),
                      label("role." + p["role"], p["role"]) if p["role"] else None] for p in people],
               empty=t("rep.none")),
-    ])
+    ], break_before=False)
     decisions = Section("decisions", t("rep.sec.decisions"), [
         Table(columns=[t("rep.col.position"), t("rep.col.type"), t("rep.col.ref"), t("rep.col.title"),
                        t("rep.col.decision"), t("rep.col.approved"), t("rep.col.owner"), t("rep.col.due")],
@@ -82,7 +83,7 @@ def minutes(conn: sqlite3.Connection, rules: Any, ref: str, now: datetime) -> Re
                      (i["due"] or "")[:10] or None] for i in items],
               empty=t("rep.none")),
         signatures(),
-    ])
+    ], break_before=False)
     return Report(kind="minutes", title=t("rep.title.minutes"), compound=store.compound_name(conn),
                   period=_period(m), as_of=c.as_of_text(now), public=False,
                   sections=[info, attendance, decisions], lang=lang(), footer=t("rep.footer.internal"))

@@ -39,7 +39,7 @@ def build(conn: sqlite3.Connection, rules: Any, quarter: str, now: datetime) -> 
         Paragraph(t("rep.verify_note", entries=head.entries, hash=head.hash)),
         Paragraph(head.command),
         signatures(),
-    ]))
+    ], break_before=False))
     return Report(kind="quarterly", title=t("rep.title.quarterly"), compound=store.compound_name(conn),
                   period=period.label, as_of=c.as_of_text(now), public=public, sections=sections,
                   audit_head=head, lang=lang(), footer=t("rep.footer.public"))

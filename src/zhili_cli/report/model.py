@@ -71,6 +71,7 @@ class Section:
     key: str
     title: str
     blocks: list[Block] = field(default_factory=list)
+    break_before: bool = True  # printed on a new page (not for the first section)
 
 
 @dataclass

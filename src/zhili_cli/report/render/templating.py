@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,14 @@ def _css(value: Any) -> Any:
 
     text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
     return Markup(f'"{text}"')
+
+
+_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
+
+
+def _numeric(value: Any) -> bool:
+    """Money and counts given as text (12,345.00) line up on the right like numbers."""
+    return isinstance(value, str) and _NUMBER.fullmatch(value) is not None
 
 
 def _t(key: str) -> str:
@@ -41,4 +50,5 @@ def environment(escape: bool) -> Any:
     env.filters["id"] = id
     env.filters["t"] = _t
     env.filters["css"] = _css
+    env.filters["numeric"] = _numeric
     return env
