@@ -43,6 +43,14 @@ def _scan_lang(args: list[str]) -> None:
 
 GLOBAL_OPTIONS = ("--db", "--rules", "--as", "--lang")
 
+# Every character str.splitlines() breaks on, shown escaped so an error stays on one line
+# even when it quotes what the user typed.
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def one_line(text: str) -> str:
+    return text.strip().translate(_LINE_BREAKS)
+
 
 def hoist_globals(args: list[str]) -> list[str]:
     """Global options may be written anywhere (`zhili petition list --db x.db`): move them first."""
@@ -118,7 +126,7 @@ class LazyGroup(TyperGroup):
         except click.exceptions.ClickException as exc:
             command = exc.ctx.command_path if getattr(exc, "ctx", None) else (prog_name or "zhili")
             error = " ".join(exc.format_message().split())
-            typer.echo(t("usage_error", command=command, error=error), err=True)
+            typer.echo(one_line(t("usage_error", command=command, error=error)), err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
             typer.echo(t("interrupted"), err=True)
@@ -131,7 +139,7 @@ class LazyGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            typer.echo(exc.message(), err=True)
+            typer.echo(one_line(exc.message()), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             typer.echo(t("interrupted"), err=True)
@@ -147,9 +155,9 @@ class LazyGroup(TyperGroup):
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 typer.echo(t("db_busy", path=""), err=True)
             elif isinstance(exc, OSError):
-                typer.echo(t("os_error", error=exc.strerror or str(exc), path=exc.filename or ""), err=True)
+                typer.echo(one_line(t("os_error", error=exc.strerror or str(exc), path=exc.filename or "")), err=True)
             else:
-                typer.echo(t("internal_error", error=f"{type(exc).__name__}: {exc}"), err=True)
+                typer.echo(one_line(t("internal_error", error=f"{type(exc).__name__}: {exc}")), err=True)
             raise typer.Exit(1) from None
 
 
