@@ -58,3 +58,21 @@ def test_paid_expenses_are_ledger_entries(cli):
     assert rows[-1]["kind"] == "expense" and rows[-1]["expense"] == num and rows[-1]["on_date"] == "2024-03-06"
     assert rows[-1]["purpose"] == "换灯泡" and rows[-1]["tier"] == "chair"
     assert cli.json("ledger", "balance")["public_revenue"]["balance"] == "700.00"
+
+
+def test_demo_holds_a_year_of_income_and_expenses_at_each_tier(cli):
+    env = {"ZHILI_NOW": "2025-06-30T18:00:00+08:00"}
+    cli.ok("demo", env=env)
+    rows = cli.json("ledger", "list", "--from", "2024-01-01", "--to", "2024-12-31")
+    income = sum(r["amount_fen"] for r in rows if r["kind"] == "income" and r["fund"] == "public_revenue")
+    assert income == 34000000  # seed 000: 34 万 in 2024
+    assert {r["source"] for r in rows if r["kind"] == "income"} == {"shop_rent", "parking", "advertising"}
+    expenses = cli.json("expense", "list")
+    assert {e["tier"] for e in expenses} == {"chair", "committee", "three_party", "assembly"}
+    assert all(e["status"] == "paid" for e in expenses if e["tier"] == "chair")
+    assert any(e["fund"] == "maintenance_fund" and e["emergency"] for e in expenses)
+    bal = cli.json("ledger", "balance")["public_revenue"]
+    assert bal["balance_fen"] == bal["opening_fen"] + bal["income_fen"] - bal["spent_fen"] >= 0
+    project = cli.json("project", "list")[0]
+    assert project["title"] == "室外集中充电棚" and project["done"] == project["total"] - 1
+    cli.ok("audit", "verify")

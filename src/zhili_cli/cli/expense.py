@@ -230,13 +230,12 @@ def list_(
 
         emit_json([public_row(r) for r in rows])
         return
-    table = wide_table
-    table(t("expenses_title"),
-          [t("col.e_number"), t("col.e_date"), t("col.e_fund"), t("col.e_amount"), t("col.e_tier"),
-           t("col.e_status"), t("col.e_payee"), t("col.e_purpose")],
-          [(r["number"], r["requested_at"][:10], t(f"fund.{r['fund']}"), format_yuan(r["amount_fen"]),
-            t(f"body.{r['required_body']}"), t(f"expense.status.{r['status']}"), r["payee"], r["purpose"])
-           for r in rows], keep=4)
+    wide_table(t("expenses_title"),
+               [t("col.e_number"), t("col.e_date"), t("col.e_amount"), t("col.e_tier"), t("col.e_status"),
+                t("col.e_purpose")],
+               [(r["number"], r["requested_at"][:10], format_yuan(r["amount_fen"]),
+                 t(f"body.{r['required_body']}"), t(f"expense.status.{r['status']}"),
+                 f"{r['purpose']}（{t('fund.' + r['fund'])}，{r['payee']}）") for r in rows], keep=5)
 
 
 @app.command("show", help=t("cmd.expense.show"))

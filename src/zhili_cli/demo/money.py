@@ -1,0 +1,116 @@
+"""Demo, money part: a year (2024) of public revenue and spending at every tier, the
+maintenance fund's emergency path and the charging-shed project of seed 000.
+
+Seed 000: public revenue (shop rent, ground parking, advertising) reached 340 000 yuan in
+2024; spending is approved in four tiers; the charging shed was built in nodes from
+February to the end of the year.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from zhili_cli import clock
+
+CHAIR = "金建国"
+
+# (month, source, yuan): 180 000 shop rent + 132 000 parking + 28 000 advertising = 340 000
+INCOME = ([(m, "shop_rent", 15_000) for m in range(1, 13)]
+          + [(m, "parking", 11_000) for m in range(1, 13)]
+          + [(m, "advertising", 7_000) for m in (3, 6, 9, 12)])
+
+# (date, yuan, payee, purpose, paid on) — chair tier, approved by the chair and paid
+CHAIR_EXPENSES = [
+    ("2024-01-15", 1_260, "平湖五金店", "楼道声控灯更换", "2024-01-20"),
+    ("2024-03-12", 4_500, "平湖园林家具厂", "九把“连心椅”", "2024-03-25"),
+    ("2024-05-08", 3_800, "绿意园艺", "桥边花坛改造（废旧轮胎）", "2024-05-20"),
+    ("2024-07-02", 2_400, "清源环保", "垃圾分类点立体小花园", "2024-07-15"),
+    ("2024-09-10", 4_980, "安顺消防", "灭火器年检与更换", "2024-09-18"),
+    ("2024-11-05", 1_500, "平湖印务", "季度公示栏印制", "2024-11-08"),
+]
+
+# higher tiers: requested and waiting for their body's decision
+HIGHER_EXPENSES = [
+    ("2024-04-10", 18_600, "宏达金属制品", "腐烂木质景观护栏更换为铝合金扶栏"),     # committee
+    ("2024-05-20", 36_000, "绿能充电科技", "室外集中充电棚（檀郡、紫轩区块）"),      # three-party
+    ("2024-10-15", 120_000, "海康安防工程", "小区监控系统升级"),                     # assembly
+]
+
+MILESTONES = [
+    ("三方会议决定取消架空层电瓶车停放", "2024-02-29", "owners_committee", True),
+    ("商议与第三方合作方案", "2024-03-31", "owners_committee", True),
+    ("公示充电棚选址", "2024-04-30", "property", True),
+    ("确定施工时间", "2024-05-31", "property", True),
+    ("听取紫轩区域居民意见", "2024-06-30", "residents_committee", True),
+    ("启动悦居区域改造", "2024-08-31", "property", True),
+    ("室外集中充电棚全面建成投入使用", "2024-12-31", "property", False),  # the residents' committee has not yet verified
+]
+
+
+def _at(day: str) -> datetime:
+    return datetime.fromisoformat(day + "T10:00:00").replace(tzinfo=clock.TZ)
+
+
+@contextmanager
+def _write(g: Any, command: str, day: str) -> Iterator[Any]:
+    """One transaction dated on the day the paperwork happened."""
+    from zhili_cli.store.db import immediate
+    from zhili_cli.store.tx import Tx
+
+    conn = g.conn()
+    with immediate(conn):
+        yield Tx(conn, g.who, command, at=_at(day))
+
+
+def build(g: Any, examples: Path) -> dict[str, Any]:
+    from zhili_cli.services import expenses, ledger, projects
+
+    rules = g.rules_obj()
+    with _write(g, "demo ledger", "2024-01-01") as tx:
+        ledger.opening(tx, fund="public_revenue", amount_fen=8_650_000, on_date="2024-01-01")
+        ledger.opening(tx, fund="maintenance_fund", amount_fen=185_000_000, on_date="2024-01-01")
+    income = 0
+    for month, source, yuan in sorted(INCOME):
+        day = f"2024-{month:02d}-05"
+        with _write(g, "demo ledger income", day) as tx:
+            ledger.income(tx, source=source, amount_fen=yuan * 100, on_date=day, period=f"2024-{month:02d}")
+        income += yuan * 100
+
+    numbers: list[str] = []
+    for day, yuan, payee, purpose, paid in CHAIR_EXPENSES:
+        with _write(g, "demo expense request", day) as tx:
+            row = expenses.request(tx, rules, fund="public_revenue", amount_fen=yuan * 100, payee=payee,
+                                   purpose=purpose)
+        with _write(g, "demo expense approve", day) as tx:
+            expenses.approve(tx, rules, row["number"], by=CHAIR)
+        with _write(g, "demo expense pay", paid) as tx:
+            expenses.pay(tx, rules, row["number"], on_date=paid)
+        numbers.append(row["number"])
+
+    with _write(g, "demo project add", "2024-02-27") as tx:
+        project = projects.add(tx, title="室外集中充电棚")
+    for title, due, party, verified in MILESTONES:
+        with _write(g, "demo project milestone", "2024-02-27") as tx:
+            m = projects.add_milestone(tx, project["number"], title=title, due=due, party=party)
+        for who in ("property", "owners_committee", "residents_committee")[: 3 if verified else 2]:
+            with _write(g, "demo project verify", due) as tx:
+                projects.verify(tx, m["ref"], party=who)
+
+    for day, yuan, payee, purpose in HIGHER_EXPENSES:
+        with _write(g, "demo expense request", day) as tx:
+            extra = {"project": project["number"]} if "充电棚" in purpose else {}
+            row = expenses.request(tx, rules, fund="public_revenue", amount_fen=yuan * 100, payee=payee,
+                                   purpose=purpose, **extra)
+        numbers.append(row["number"])
+
+    # a lift breaks down badly: the maintenance fund's emergency path (Order 165 art. 24)
+    with _write(g, "demo expense request", "2024-11-20") as tx:
+        row = expenses.request(tx, rules, fund="maintenance_fund", amount_fen=6_800_000, payee="奥的斯电梯维保",
+                               purpose="5幢1单元电梯曳引机更换", emergency="lift_failure")
+    with _write(g, "demo expense confirm", "2024-11-21") as tx:
+        expenses.confirm(tx, rules, row["number"], party="residents_committee", note="社区居委会现场确认")
+    numbers.append(row["number"])
+    return {"income_fen": income, "expenses": len(numbers), "projects": 1}
