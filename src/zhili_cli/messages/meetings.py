@@ -193,4 +193,10 @@ MESSAGES = {
     "motion_action.propose": ("提出", "proposed"), "motion_action.vote": ("表决", "voted"),
     "motion_action.advance": ("进入下一阶段", "advanced"), "motion_action.carried": ("通过", "carried"),
     "motion_action.rejected": ("否决", "rejected"),
+    "stage_status.pending": ("未开始", "pending"), "stage_status.current": ("进行中", "current"),
+    "stage_status.passed": ("已通过", "passed"), "stage_status.failed": ("未通过", "failed"),
+    "vote_result.passed": ("通过", "passed"), "vote_result.failed": ("未通过", "not passed"),
+    "vote_result.open": ("表决中", "open"),
+    "motion_field.origin": ("来源诉求", "Origin petitions"), "motion_field.subject": ("表决事项", "Subject"),
+    "motion_field.text": ("内容", "Text"),
 }

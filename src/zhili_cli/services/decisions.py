@@ -14,7 +14,37 @@ from typing import Any
 
 
 def find_approval(conn: sqlite3.Connection, body: str, subject: str) -> dict[str, Any] | None:
-    return None
+    """committee: a passed committee vote naming `subject`; three_party: an approving decision of a
+    three-party meeting on an agenda item naming it, else passed three-party positions;
+    assembly: a passed owners' vote naming it."""
+    subject = (subject or "").strip()
+    if not subject:
+        return None
+    from zhili_cli.store import meetings as meeting_store
+    from zhili_cli.store import votes as vote_store
+
+    if body == "three_party":
+        for item in meeting_store.decided_items(conn, "three_party", subject):
+            if item["approved"]:
+                return {"body": body, "ref": f"{item['meeting_number']}#{item['position']}",
+                        "at": item["decided_at"], "detail": item["decision"]}
+    vote_body = {"committee": "committee", "three_party": "three_party", "assembly": "owners"}.get(body)
+    if vote_body is None:
+        return None
+    vote = vote_store.passed_with_subject(conn, vote_body, subject)
+    if vote is None:
+        return None
+    return {"body": body, "ref": _vote_ref(conn, vote), "at": vote["updated_at"], "detail": vote["tally"]}
+
+
+def _vote_ref(conn: sqlite3.Connection, vote: dict[str, Any]) -> str:
+    if vote["motion_id"]:
+        row = conn.execute(
+            "SELECT m.number, s.key FROM motions m LEFT JOIN motion_stages s ON s.id = ? WHERE m.id = ?",
+            (vote["stage_id"], vote["motion_id"])).fetchone()
+        if row:
+            return f"{row[0]}/{row[1]}" if row[1] else str(row[0])
+    return f"V{vote['id']}"
 
 
 def waiting_for(conn: sqlite3.Connection, body: str) -> list[dict[str, Any]]:

@@ -1,2 +1,2 @@
 SET = "meetings"
-NAMES: tuple[str, ...] = ()
+NAMES: tuple[str, ...] = ("m001_meetings",)

@@ -1,0 +1,219 @@
+"""zhili motion: propose, vote stage by stage, advance; owners' ballots singly or from a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from zhili_cli.i18n import t
+
+app = typer.Typer(help=t("cmd.motion"), no_args_is_help=True, add_completion=False)
+ballots_app = typer.Typer(help=t("cmd.motion.ballots"), no_args_is_help=True, add_completion=False)
+app.add_typer(ballots_app, name="ballots")
+
+JSON = typer.Option(False, "--json", help=t("opt.json"))
+REF = typer.Argument(..., help=t("arg.motion"))
+
+
+def _stage_name(key: str) -> str:
+    name = t(f"stage.{key}")
+    return name if name != f"stage.{key}" else t(f"stage_body.{key}")
+
+
+def _emit(g: Any, ref: str, json_out: bool, key: str, **params: Any) -> None:
+    from zhili_cli.services import motions
+
+    d = motions.detail(g.conn(), ref)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(d)
+        return
+    typer.echo(t(key, number=d["number"], cls=t(f"class.{d['vote_class']}"),
+                 stage=_stage_name(d["stage"]) if d["stage"] else "", **params))
+
+
+@app.command("propose", help=t("cmd.motion.propose"))
+def propose(
+    ctx: typer.Context,
+    title: str = typer.Option(..., "--title", help=t("opt.motion_title")),
+    text: str = typer.Option("", "--text", help=t("opt.motion_text")),
+    matter: str = typer.Option("other", "--matter", help=t("opt.matter")),
+    origin: Optional[list[str]] = typer.Option(None, "--origin", help=t("opt.origin")),
+    subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
+    only: Optional[str] = typer.Option(None, "--only", help=t("col.body")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import motions
+
+    g = globals_of(ctx)
+    with g.write("motion propose") as tx:
+        row = motions.propose(tx, g.rules_obj(), title=title, text=text, matter=matter, origins=origin or [],
+                              subject=subject, only_body=only)
+    _emit(g, row["number"], json_out, "motion_proposed")
+
+
+@app.command("vote", help=t("cmd.motion.vote"))
+def vote(
+    ctx: typer.Context,
+    ref: str = REF,
+    member: Optional[list[str]] = typer.Option(None, "--member", help=t("opt.member_vote")),
+    position: Optional[list[str]] = typer.Option(None, "--position", help=t("opt.position")),
+    ballot: Optional[list[str]] = typer.Option(None, "--ballot", help=t("opt.ballot")),
+    result: Optional[str] = typer.Option(None, "--result", help=t("opt.outcome_note")),
+    meeting: Optional[str] = typer.Option(None, "--meeting", help=t("opt.meeting_ref")),
+    subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import motions
+
+    g = globals_of(ctx)
+    with g.write("motion vote") as tx:
+        out = motions.vote(tx, g.rules_obj(), ref, members=member, positions=position, ballots=ballot,
+                           result=result, meeting=meeting, subject=subject)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json({"motion": out["motion"]["number"], "stage": out["stage"], **out["tally"]})
+        return
+    _say_result(out["motion"]["number"], out["stage"], out["tally"])
+
+
+def _say_result(number: str, stage: str, tally: dict[str, Any]) -> None:
+    result = t("motion_pass") if tally["passed"] else t("motion_fail")
+    typer.echo(t("motion_voted", number=number, stage=_stage_name(stage), result=result))
+    if "owners_short_quorum" in tally:
+        from zhili_cli.cli.output import say
+
+        common = dict(owners=tally["owners"], area=tally["area"], voted_owners=tally["voted_owners"],
+                      voted_area=tally["voted_area"], agree_owners=tally["agree_owners"],
+                      agree_area=tally["agree_area"])
+        if tally["quorum_met"]:
+            say(t("vote_quorum_met", **common))
+        else:
+            say(t("vote_quorum_short", owners_short=tally["owners_short_quorum"],
+                  area_short=tally["area_short_quorum"], **common))
+        if tally["passed"]:
+            say(t("vote_passes", **common))
+        elif tally["owners_short_pass"] or tally["area_short_pass"]:
+            say(t("vote_fails", owners_short=tally["owners_short_pass"], area_short=tally["area_short_pass"],
+                  **common))
+
+
+@ballots_app.command("import", help=t("cmd.motion.ballots.import"))
+def ballots_import(
+    ctx: typer.Context,
+    ref: str = REF,
+    file: Path = typer.Argument(..., help=t("arg.file")),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
+    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
+    subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.household import parse_map
+    from zhili_cli.services import motions
+
+    g = globals_of(ctx)
+    with g.write("motion ballots import") as tx:
+        out = motions.import_ballots(tx, g.rules_obj(), ref, file, encoding=encoding, sheet=sheet,
+                                     mapping=parse_map(map_), subject=subject)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json({"motion": out["motion"], "count": out["count"], **out["tally"]})
+        return
+    typer.echo(t("ballots_imported", number=out["motion"], count=out["count"]))
+    d = motions.detail(g.conn(), ref)
+    _say_result(out["motion"], d["stage"], out["tally"])
+
+
+@app.command("advance", help=t("cmd.motion.advance"))
+def advance(
+    ctx: typer.Context,
+    ref: str = REF,
+    reject: bool = typer.Option(False, "--reject", help=t("motion_fail")),
+    note: Optional[str] = typer.Option(None, "--note", help=t("opt.outcome_note")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import motions
+
+    g = globals_of(ctx)
+    with g.write("motion advance") as tx:
+        row = motions.advance(tx, ref, reject=reject, note=note)
+    if row["status"] == "carried":
+        _emit(g, row["number"], json_out, "motion_finished")
+    elif row["status"] == "rejected":
+        _emit(g, row["number"], json_out, "motion_closed", status=t("motion_status.rejected"))
+    else:
+        _emit(g, row["number"], json_out, "motion_advanced")
+
+
+@app.command("show", help=t("cmd.motion.show"))
+def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import motions
+
+    g = globals_of(ctx)
+    d = motions.detail(g.conn(), ref)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(d)
+        return
+    from zhili_cli.cli.output import kv, table
+
+    kv(f"{d['number']} {d['title']}", [
+        (t("col.status"), t(f"motion_status.{d['status']}")),
+        (t("col.class"), f"{t('class.' + d['vote_class'])}（{t('matter.' + d['matter'])}）"),
+        (t("col.stage"), _stage_name(d["stage"]) if d["status"] == "open" else ""),
+        (t("motion_field.origin"), "、".join(d["origin"])), (t("motion_field.subject"), d["subject"]),
+        (t("motion_field.text"), d["text"]),
+    ])
+    table(t("motion_stages_title"), [t("col.stage"), t("col.body"), t("col.status"), t("col.outcome")],
+          [(_stage_name(s["key"]), t(f"stage_body.{s['body']}"), t(f"stage_status.{s['status']}"),
+            "" if s["vote"] is None else (t("motion_pass") if s["vote"]["result"] == "passed" else t("motion_fail")))
+           for s in d["stages"]])
+    table(t("motion_history_title"), [t("col.at"), t("col.actor"), t("col.action"), t("col.stage"), t("col.note")],
+          [(e["at"][:16].replace("T", " "), e["actor"], t(f"motion_action.{e['action']}"),
+            _stage_name(e["stage"]) if e["stage"] else "", _note(e["note"])) for e in d["history"]])
+
+
+def _note(note: str | None) -> str:
+    if note in ("passed", "failed"):
+        return t(f"vote_result.{note}")
+    return note or ""
+
+
+@app.command("list", help=t("cmd.motion.list"))
+def list_(ctx: typer.Context,
+          status: Optional[str] = typer.Option(None, "--status", help=t("opt.status")),
+          json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.store import motions as store
+
+    g = globals_of(ctx)
+    conn = g.conn()
+    rows = store.list_(conn, status)
+    data = []
+    for r in rows:
+        stages = store.stages(conn, r["id"])
+        data.append({**{k: v for k, v in r.items() if k not in ("id", "year", "seq")},
+                     "stage": stages[r["stage_position"]]["key"] if stages else None})
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(data)
+        return
+    from zhili_cli.cli.output import table
+
+    table(t("motions_title"), [t("col.number"), t("col.title"), t("col.class"), t("col.stage"), t("col.status")],
+          [(r["number"], r["title"], t(f"class.{r['vote_class']}"),
+            _stage_name(r["stage"]) if r["status"] == "open" else "", t(f"motion_status.{r['status']}"))
+           for r in data])

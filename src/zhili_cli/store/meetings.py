@@ -1,0 +1,110 @@
+"""Meetings, their attendance and agenda items."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.tx import Tx
+
+
+def next_seq(conn: sqlite3.Connection, year: int) -> int:
+    row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM meetings WHERE year = ?", (year,)).fetchone()
+    return int(row[0]) + 1
+
+
+def insert(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("meetings", row)
+
+
+def update(tx: Tx, meeting_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return tx.update("meetings", meeting_id, changes)
+
+
+def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
+    ref = ref.strip()
+    row = one_dict(conn.execute("SELECT * FROM meetings WHERE number = ? COLLATE NOCASE", (ref,)))
+    if row is None and ref.isdigit():
+        row = one_dict(conn.execute("SELECT * FROM meetings WHERE id = ?", (int(ref),)))
+    return row
+
+
+def find_on(conn: sqlite3.Connection, kind: str, date: str) -> dict[str, Any] | None:
+    return one_dict(conn.execute("SELECT * FROM meetings WHERE kind = ? AND date = ?", (kind, date)))
+
+
+def previous(conn: sqlite3.Connection, kind: str, date: str) -> dict[str, Any] | None:
+    """The last meeting of this kind before `date`."""
+    return one_dict(conn.execute(
+        "SELECT * FROM meetings WHERE kind = ? AND date < ? ORDER BY date DESC, id DESC LIMIT 1", (kind, date)))
+
+
+def list_(conn: sqlite3.Connection, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items "
+           "FROM meetings m")
+    params: list[Any] = []
+    if kind:
+        sql += " WHERE m.kind = ?"
+        params.append(kind)
+    sql += " ORDER BY m.date DESC, m.id DESC"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return all_dicts(conn.execute(sql, params))
+
+
+def unpublished_decisions(conn: sqlite3.Connection, kind: str) -> list[dict[str, Any]]:
+    """Meetings of `kind` with decisions and no publication yet."""
+    return all_dicts(conn.execute(
+        "SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.decided_at IS NOT NULL)"
+        " AS decided FROM meetings m WHERE m.kind = ? AND m.decisions_published_at IS NULL"
+        " AND EXISTS (SELECT 1 FROM agenda_items a WHERE a.meeting_id = m.id AND a.decided_at IS NOT NULL)"
+        " ORDER BY m.date", (kind,)))
+
+
+# attendance ------------------------------------------------------------------
+
+def attendance(conn: sqlite3.Connection, meeting_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT * FROM meeting_attendance WHERE meeting_id = ? ORDER BY party, id", (meeting_id,)))
+
+
+def add_attendee(tx: Tx, row: dict[str, Any]) -> int | None:
+    exists = tx.execute("SELECT id FROM meeting_attendance WHERE meeting_id = ? AND party = ? AND name = ?",
+                        (row["meeting_id"], row["party"], row["name"])).fetchone()
+    if exists:
+        return None
+    return tx.insert("meeting_attendance", row)
+
+
+# agenda ----------------------------------------------------------------------
+
+def items(conn: sqlite3.Connection, meeting_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", (meeting_id,)))
+
+
+def add_item(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("agenda_items", row)
+
+
+def update_item(tx: Tx, item_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return tx.update("agenda_items", item_id, changes)
+
+
+def delete_item(tx: Tx, item_id: int) -> None:
+    tx.delete("agenda_items", item_id)
+
+
+def decided_items(conn: sqlite3.Connection, kind: str, ref: str) -> list[dict[str, Any]]:
+    """Decided agenda items naming `ref`, at meetings of `kind`, newest first."""
+    return all_dicts(conn.execute(
+        "SELECT a.*, m.number AS meeting_number, m.date AS meeting_date FROM agenda_items a "
+        "JOIN meetings m ON m.id = a.meeting_id WHERE m.kind = ? AND a.ref = ? AND a.decided_at IS NOT NULL "
+        "ORDER BY a.decided_at DESC", (kind, ref)))
+
+
+def refs_on_agendas(conn: sqlite3.Connection, ref_type: str) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT ref FROM agenda_items WHERE type = ? AND ref IS NOT NULL",
+                                       (ref_type,))}

@@ -1,0 +1,70 @@
+"""Motions (议案), their stages and history."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.tx import Tx
+
+
+def next_seq(conn: sqlite3.Connection, year: int) -> int:
+    row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM motions WHERE year = ?", (year,)).fetchone()
+    return int(row[0]) + 1
+
+
+def insert(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("motions", row)
+
+
+def update(tx: Tx, motion_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return tx.update("motions", motion_id, changes)
+
+
+def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
+    ref = ref.strip()
+    row = one_dict(conn.execute("SELECT * FROM motions WHERE number = ? COLLATE NOCASE", (ref,)))
+    if row is None and ref.isdigit():
+        row = one_dict(conn.execute("SELECT * FROM motions WHERE id = ?", (int(ref),)))
+    return row
+
+
+def list_(conn: sqlite3.Connection, status: str | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM motions"
+    params: list[Any] = []
+    if status:
+        sql += " WHERE status = ?"
+        params.append(status)
+    return all_dicts(conn.execute(sql + " ORDER BY year DESC, seq DESC", params))
+
+
+def add_stage(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("motion_stages", row)
+
+
+def update_stage(tx: Tx, stage_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return tx.update("motion_stages", stage_id, changes)
+
+
+def stages(conn: sqlite3.Connection, motion_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute("SELECT * FROM motion_stages WHERE motion_id = ? ORDER BY position",
+                                  (motion_id,)))
+
+
+def open_at_body(conn: sqlite3.Connection, body: str) -> list[dict[str, Any]]:
+    """Open motions whose current stage is decided by `body`."""
+    return all_dicts(conn.execute(
+        "SELECT m.*, s.key AS stage_key FROM motions m JOIN motion_stages s "
+        "ON s.motion_id = m.id AND s.position = m.stage_position "
+        "WHERE m.status = 'open' AND s.body = ? ORDER BY m.year, m.seq", (body,)))
+
+
+def add_event(tx: Tx, motion_id: int, action: str, stage: str | None, note: str | None = None) -> int:
+    return tx.insert("motion_events", {"motion_id": motion_id, "at": tx.at_iso, "actor": tx.actor,
+                                       "action": action, "stage": stage, "note": note})
+
+
+def events(conn: sqlite3.Connection, motion_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT at, actor, action, stage, note FROM motion_events WHERE motion_id = ? ORDER BY id", (motion_id,)))

@@ -1,0 +1,57 @@
+"""Votes and their ballots (committee members, parties, households)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.tx import Tx
+
+
+def insert(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("votes", row)
+
+
+def update(tx: Tx, vote_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return tx.update("votes", vote_id, changes)
+
+
+def get(conn: sqlite3.Connection, vote_id: int) -> dict[str, Any] | None:
+    return one_dict(conn.execute("SELECT * FROM votes WHERE id = ?", (vote_id,)))
+
+
+def for_motion(conn: sqlite3.Connection, motion_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute("SELECT * FROM votes WHERE motion_id = ? ORDER BY id", (motion_id,)))
+
+
+def passed_with_subject(conn: sqlite3.Connection, body: str, subject: str) -> dict[str, Any] | None:
+    return one_dict(conn.execute(
+        "SELECT * FROM votes WHERE body = ? AND subject = ? AND result = 'passed' ORDER BY updated_at DESC, id DESC "
+        "LIMIT 1", (body, subject)))
+
+
+def add_ballot(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("ballots", row)
+
+
+def ballot(conn: sqlite3.Connection, vote_id: int, voter_type: str, voter_ref: str) -> dict[str, Any] | None:
+    return one_dict(conn.execute(
+        "SELECT * FROM ballots WHERE vote_id = ? AND voter_type = ? AND voter_ref = ?",
+        (vote_id, voter_type, voter_ref)))
+
+
+def ballots(conn: sqlite3.Connection, vote_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute("SELECT * FROM ballots WHERE vote_id = ? ORDER BY id", (vote_id,)))
+
+
+def choices(conn: sqlite3.Connection, vote_id: int, voter_type: str) -> dict[str, str]:
+    """{voter_ref: choice} for one vote."""
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT voter_ref, choice FROM ballots WHERE vote_id = ? AND voter_type = ?", (vote_id, voter_type))}
+
+
+def register_units(conn: sqlite3.Connection) -> list[tuple[int, str, str, str, int, str | None, int]]:
+    """(id, building, unit, room, area_x100, owner, developer_unsold) of every household."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT id, building, unit, room, area_x100, owner, developer_unsold FROM households")]
