@@ -60,20 +60,30 @@ def _party(text: str) -> str:
     return key
 
 
+_STATUS_NAMES = {"已受理": "accepted", "受理": "accepted", "待受理": "received", "已办结": "done", "办结": "done",
+                 "已完成": "done", "完成": "done", "已评价": "verified", "已回访": "verified", "办理中": "in_progress",
+                 "已驳回": "rejected", "不予受理": "rejected", "驳回": "rejected", "已转办": "referred",
+                 "转办": "referred", "处理中": "in_progress", "进行中": "in_progress", "新建": "received",
+                 "已接收": "received", "未处理": "received", "已上会": "on_agenda", "待上会": "on_agenda",
+                 "已决定": "decided", "已决议": "decided"}
+_status_cache: dict[str, str] = {}
+
+
 def _status(text: str) -> str:
+    hit = _status_cache.get(text)
+    if hit is not None:
+        return hit
     from zhili_cli.domain.petitions import STATES
 
-    names = {"已受理": "accepted", "受理": "accepted", "待受理": "received", "已办结": "done", "办结": "done",
-             "已完成": "done", "完成": "done", "已评价": "verified", "已回访": "verified", "办理中": "in_progress",
-             "已驳回": "rejected", "不予受理": "rejected", "驳回": "rejected", "已转办": "referred", "转办": "referred",
-             "处理中": "in_progress", "进行中": "in_progress", "新建": "received", "已接收": "received",
-             "未处理": "received", "已上会": "on_agenda", "待上会": "on_agenda", "已决定": "decided", "已决议": "decided"}
     value = text.strip().lower().replace("-", "_").replace(" ", "_")
     if value in STATES:
-        return value
-    if text.strip() in names:
-        return names[text.strip()]
-    raise CellError("cell_bad_status", value=text)
+        key = value
+    elif text.strip() in _STATUS_NAMES:
+        key = _STATUS_NAMES[text.strip()]
+    else:
+        raise CellError("cell_bad_status", value=text)
+    _status_cache[text] = key
+    return key
 
 
 def _satisfaction(text: str) -> int:
