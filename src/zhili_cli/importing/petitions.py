@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zhili_cli.domain import vocab
 from zhili_cli.importing.cells import CellError, parse_date, parse_text
+from zhili_cli.importing.households import _building
 from zhili_cli.importing.spec import Field, Spec
 
 
@@ -105,7 +106,7 @@ PETITIONS = Spec("petitions", (
     Field("text", ("内容", "详情", "诉求内容", "描述", "具体内容", "description", "details"), parse_text, default=""),
     Field("kind", ("类别", "类型", "分类", "事项类别", "category", "type"), _kind,
           doc="大 难 急 小 私 (大事…), or major difficult urgent minor private"),
-    Field("building", ("楼栋", "楼号", "幢", "栋", "楼幢"), parse_text),
+    Field("building", ("楼栋", "楼号", "幢", "栋", "楼幢"), _building, doc="8, 8幢, 8栋, 8号楼"),
     Field("location", ("位置", "地点", "具体位置", "place"), parse_text),
     Field("reporter", ("反映人", "联系人", "报告人", "诉求人", "姓名", "contact", "name"), parse_text),
     Field("phone", ("联系电话", "电话", "手机", "手机号", "联系方式", "tel", "mobile"), parse_text),
