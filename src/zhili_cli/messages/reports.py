@@ -170,5 +170,6 @@ MESSAGES = {
     "rep.col.decision": ("决定", "decision"),
     "rep.agenda_empty": ("（议程为空）", "(the agenda is empty)"),
     "rep.agenda_note": ("居民对以上议题有意见建议的，请在会前向居委会、业委会或物业反映。", "Residents with views on these items may tell the residents' committee, the owners' committee or the property company before the meeting."),
+    "rep.more_rows": ("……另有 {n} 行（--format md/html/csv 可看全部）", "… {n} more rows (--format md/html/csv shows them all)"),
     "rep.meeting_note": ("{date} · {place}", "{date} · {place}"),
 }

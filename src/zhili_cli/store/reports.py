@@ -46,7 +46,7 @@ def received_by(conn: sqlite3.Connection, column: str, date_from: str, date_to: 
 def closed_between(conn: sqlite3.Connection, date_from: str, date_to: str,
                    include_private: bool = True) -> int:
     sql = ("SELECT COUNT(*) FROM petitions WHERE closed_at >= ? AND closed_at < ? "
-           f"AND status IN ('done','verified'){_private(include_private)}")
+           f"AND +status IN ('done','verified'){_private(include_private)}")
     return int(conn.execute(sql, (date_from, date_to)).fetchone()[0])
 
 
@@ -61,7 +61,7 @@ def monthly_counts(conn: sqlite3.Connection, date_from: str, date_to: str,
         out.setdefault(month, [0, 0])[0] = int(n)
     for month, n in conn.execute(
             "SELECT substr(closed_at, 1, 7), COUNT(*) FROM petitions "
-            f"WHERE closed_at >= ? AND closed_at < ? AND status IN ('done','verified'){priv} GROUP BY 1",
+            f"WHERE closed_at >= ? AND closed_at < ? AND +status IN ('done','verified'){priv} GROUP BY 1",
             (date_from, date_to)):
         out.setdefault(month, [0, 0])[1] = int(n)
     return {k: (v[0], v[1]) for k, v in out.items()}
@@ -72,9 +72,11 @@ def open_at(conn: sqlite3.Connection, at: str, *, received_before: str, overdue_
     """Petitions received before `received_before` and not closed at `at` (rejected, merged and
     referred ones left out); with `overdue_only`, only those past a deadline at `at`.
     Returns (count, the oldest `limit` rows)."""
-    where = (f"received_at < ? AND (closed_at IS NULL OR closed_at >= ?) "
+    # Not closed at `at`: still open (closed_at IS NULL) or closed later; both ride the closed_at index.
+    where = ("id IN (SELECT id FROM petitions WHERE closed_at IS NULL "
+             "UNION ALL SELECT id FROM petitions WHERE closed_at >= ?) AND +received_at < ? "
              f"AND status NOT IN ('rejected','merged','referred'){_private(include_private)}")
-    params: list[Any] = [received_before, at]
+    params: list[Any] = [at, received_before]
     if overdue_only:
         where += (" AND ((completion_due IS NOT NULL AND completion_due < ?) OR "
                   "((triaged_at IS NULL OR triaged_at >= ?) AND response_due < ?))")

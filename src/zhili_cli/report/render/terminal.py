@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from zhili_cli.i18n import t
+
 from zhili_cli.report.render.charts import bar, sparkline
 from zhili_cli.report.render.text import cell, figure
+
+# Long listings are cut in the terminal (the files carry every row): rich tables are slow to draw.
+TERMINAL_ROWS = 15
 
 
 def show(report: Any, console: Any = None) -> None:
@@ -44,9 +49,11 @@ def show(report: Any, console: Any = None) -> None:
                 tbl = Table(title=block.title, header_style="bold", title_justify="left")
                 for col in block.columns:
                     tbl.add_column(col)
-                for values in block.rows:
+                for values in block.rows[:TERMINAL_ROWS]:
                     tbl.add_row(*[cell(v) for v in values])
                 con.print(tbl)
+                if len(block.rows) > TERMINAL_ROWS:
+                    con.print(t("rep.more_rows", n=len(block.rows) - TERMINAL_ROWS), highlight=False)
             elif block.kind == "chart":
                 _chart(con, block)
             elif block.kind == "signatures":
