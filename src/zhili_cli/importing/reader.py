@@ -55,14 +55,25 @@ def _is_utf8(path: Path) -> bool:
 
 
 def detect_encoding(path: Path) -> str:
-    """utf-8-sig for a BOM, utf-8 when the whole file decodes, else charset-normalizer's
-    guess on the first 256 KB (GB18030 for the GB family and when it cannot tell)."""
+    """utf-8-sig for a BOM; utf-8 when the whole file decodes; gb18030 when the first
+    256 KB decode as it; else charset-normalizer's guess (GB18030 when it cannot tell)."""
     with path.open("rb") as fh:
         head = fh.read(1 << 18)
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
     if _is_utf8(path):
         return "utf-8"
+    # Not UTF-8: in a Chinese compound that is almost always an Excel/WPS export in GBK.
+    # Short GBK samples can look like other double-byte charsets (cp949, big5) to a
+    # statistical detector, so GB18030 wins whenever the sample decodes as it.
+    try:
+        head.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError as exc:
+        if exc.start > len(head) - 4 and len(head) == 1 << 18:  # a character cut by the sample's end
+            return "gb18030"
     try:
         from charset_normalizer import from_bytes
 
@@ -110,10 +121,11 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
     headers = [h.strip().lstrip("\ufeff").strip() for h in header]
 
     def rows() -> Iterator[Row]:
+        # The row number a spreadsheet shows: one per record, blank ones included, however
+        # many physical lines a quoted cell spans. The header is row 1.
         line = 1
         try:
-            for cells in reader:
-                line = reader.line_num
+            for line, cells in enumerate(reader, 2):
                 stripped = [c.strip() for c in cells]
                 if any(stripped):
                     yield line, stripped

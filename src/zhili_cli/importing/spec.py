@@ -104,8 +104,9 @@ def records(spec: Spec, path: Path, headers: list[str], rows: Iterator[tuple[int
                 try:
                     check(record)
                 except CellError as exc:
-                    column = column_of(headers, mapping, str(exc.params.get("column", "-")))
-                    raise RowError(file, line, column, exc.key, **exc.params) from None
+                    params = dict(exc.params)
+                    column = column_of(headers, mapping, str(params.pop("column", "-")))
+                    raise RowError(file, line, column, exc.key, **params) from None
         except RowError as exc:
             if errors is None:
                 raise
