@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from zhili_cli.domain import votes as tally
 from zhili_cli.domain import vocab
-from zhili_cli.errors import RowError, UserError
+from zhili_cli.errors import RowError, Term, UserError
 from zhili_cli.rules.model import Matter
 from zhili_cli.store import motions as store
 from zhili_cli.store import votes as vote_store
@@ -124,7 +124,7 @@ def vote(tx: Tx, rules: Any, ref: str, *, members: list[str] | None = None, posi
     """Votes at the current stage. Returns {"motion", "stage", "vote", "tally"}."""
     motion = load(tx.conn, ref)
     if motion["status"] != "open":
-        raise UserError("motion_closed", number=motion["number"], status=motion["status"])
+        raise UserError("motion_closed", number=motion["number"], status=Term(f"motion_status.{motion['status']}"))
     stage = current_stage(tx.conn, motion)
     body = stage["body"]
     given = [name for name, v in (("--member", members), ("--position", positions), ("--ballot", ballots),
@@ -134,10 +134,8 @@ def vote(tx: Tx, rules: Any, ref: str, *, members: list[str] | None = None, posi
     wanted = {"committee": "--member", "three_party": "--position", "owners": "--ballot",
               "party": "--result", "representatives": "--result"}[body]
     if given != [wanted]:
-        from zhili_cli.errors import Term
-
-        raise UserError("motion_vote_wrong_body", number=motion["number"], stage=stage["key"],
-                        body=Term(f"stage_body.{body}"), given=" ".join(given))
+        raise UserError("motion_vote_wrong_body", number=motion["number"], stage=Term(f"stage.{stage['key']}"),
+                        body=Term(f"stage_body.{body}"), given=" ".join(given), wanted=wanted)
     meeting_row = _meeting_for_vote(tx.conn, rules, motion, meeting)
     v = _open_vote(tx, motion, stage, meeting_id=meeting_row["id"] if meeting_row else None,
                    subject=(subject or "").strip() or None)
@@ -312,13 +310,12 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
 
     motion = load(tx.conn, ref)
     if motion["status"] != "open":
-        raise UserError("motion_closed", number=motion["number"], status=motion["status"])
+        raise UserError("motion_closed", number=motion["number"], status=Term(f"motion_status.{motion['status']}"))
     stage = current_stage(tx.conn, motion)
     if stage["body"] != "owners":
-        from zhili_cli.errors import Term
-
-        raise UserError("motion_vote_wrong_body", number=motion["number"], stage=stage["key"],
-                        body=Term(f"stage_body.{stage['body']}"), given="ballots import")
+        raise UserError("motion_vote_wrong_body", number=motion["number"], stage=Term(f"stage.{stage['key']}"),
+                        body=Term(f"stage_body.{stage['body']}"), given="ballots import",
+                        wanted="--member / --position / --result")
     spec = Spec("ballots", (
         Field("building", ("楼栋", "楼号", "幢", "栋"), lambda s: s.removesuffix("幢").removesuffix("栋").strip(),
               default=""),
@@ -348,7 +345,7 @@ def advance(tx: Tx, ref: str, *, reject: bool = False, note: str | None = None) 
     with `reject`, the stage fails and the motion is rejected."""
     motion = load(tx.conn, ref)
     if motion["status"] != "open":
-        raise UserError("motion_closed", number=motion["number"], status=motion["status"])
+        raise UserError("motion_closed", number=motion["number"], status=Term(f"motion_status.{motion['status']}"))
     stages = store.stages(tx.conn, motion["id"])
     stage = stages[motion["stage_position"]]
     if reject:
@@ -358,7 +355,8 @@ def advance(tx: Tx, ref: str, *, reject: bool = False, note: str | None = None) 
         return load(tx.conn, motion["number"])
     v = vote_store.get(tx.conn, stage["vote_id"]) if stage["vote_id"] else None
     if v is None or v["result"] != "passed":
-        raise UserError("motion_stage_not_passed", number=motion["number"], stage=stage["key"])
+        raise UserError("motion_stage_not_passed", number=motion["number"],
+                        stage=Term(f"stage.{stage['key']}"))
     store.update_stage(tx, stage["id"], {"status": "passed", "finished_at": tx.at_iso, "note": note})
     nxt = motion["stage_position"] + 1
     if nxt >= len(stages):

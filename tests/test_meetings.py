@@ -1,0 +1,140 @@
+"""Meetings: scheduling, the auto-built agenda, attendance and quorum, decisions, notice rules."""
+
+from __future__ import annotations
+
+COMMITTEE = ["金建国:主任", "沈丽:副主任", "陆伟:委员", "顾敏:委员", "钱志文:委员", "朱晓雪:委员", "吴海燕:委员"]
+
+
+def roster(cli):
+    for entry in COMMITTEE:
+        name, role = entry.split(":")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
+    cli.ok("member", "add", "李明", "--role", "物业代表")
+
+
+def petition(cli, title, kind):
+    num = cli.json("petition", "add", "--title", title, "--source", "信箱")["number"]
+    cli.ok("petition", "triage", num, "--kind", kind)
+    return num
+
+
+def test_default_three_party_meeting_last_week(cli):
+    m = cli.json("meeting", "schedule")
+    assert m["kind"] == "three_party" and m["date"] == "2024-03-28"  # last Thursday of March
+    assert m["number"] == "M2024-001"
+    assert "已有" in cli.fails("meeting", "schedule")
+
+
+def test_auto_agenda_attend_decide_moves_petition(cli):
+    roster(cli)
+    big = petition(cli, "电瓶车充电棚", "大")
+    small = petition(cli, "路灯不亮", "小")
+    cli.ok("petition", "close", small, "--feedback", "已修复")
+    cli.ok("meeting", "schedule")
+    agenda = cli.json("meeting", "agenda", "M2024-001")["agenda"]
+    types = [(i["type"], i["ref"]) for i in agenda]
+    assert ("petition", big) in types
+    assert ("report_back", small) in types
+    assert cli.json("petition", "show", big)["status"] == "on_agenda"
+    item = next(i["position"] for i in agenda if i["ref"] == big)
+
+    # no quorum yet: the property company is missing
+    m = cli.json("meeting", "attend", "M2024-001", "--present", "张红梅,金建国")
+    assert m["quorum_met"] is False
+    err = cli.fails("meeting", "decide", "M2024-001", str(item), "--decision", "建设充电棚")
+    assert "法定人数" in err and "物业" in err
+    m = cli.json("meeting", "attend", "M2024-001", "--present", "李明")
+    assert m["quorum_met"] is True
+
+    row = cli.json("meeting", "decide", "M2024-001", str(item), "--decision", "建设充电棚",
+                   "--owner", "物业", "--due", "2024-05-31")
+    assert row["decision"] == "建设充电棚" and row["owner_party"] == "property"
+    p = cli.json("petition", "show", big)
+    assert p["status"] == "in_progress" and p["responsible"] == "property"
+    assert p["completion_due"].startswith("2024-05-31")
+    assert "已有决定" in cli.fails("meeting", "decide", "M2024-001", str(item), "--decision", "again")
+
+    minutes = cli.ok("meeting", "minutes", "M2024-001").stdout
+    assert minutes.startswith("# ") and "建设充电棚" in minutes and "张红梅" in minutes
+    shown = cli.json("meeting", "show", "M2024-001")
+    assert {a["party"] for a in shown["attendance"]} == {"residents_committee", "owners_committee", "property"}
+    assert cli.json("meeting", "list")[0]["number"] == "M2024-001"
+    cli.ok("audit", "verify")
+
+
+def test_agenda_edit_add_drop_move(cli):
+    big = petition(cli, "外墙渗漏", "难")
+    cli.ok("meeting", "schedule")
+    cli.ok("meeting", "agenda", "M2024-001")
+    agenda = cli.json("meeting", "agenda", "M2024-001", "--add", "物业费调价说明")["agenda"]
+    assert [i["title"] for i in agenda] == ["外墙渗漏", "物业费调价说明"]
+    agenda = cli.json("meeting", "agenda", "M2024-001", "--move", "2:1")["agenda"]
+    assert [i["title"] for i in agenda] == ["物业费调价说明", "外墙渗漏"]
+    agenda = cli.json("meeting", "agenda", "M2024-001", "--drop", "2")["agenda"]
+    assert [i["title"] for i in agenda] == ["物业费调价说明"]
+    assert cli.json("petition", "show", big)["status"] == "accepted"  # off the agenda again
+    agenda = cli.json("meeting", "agenda", "M2024-001", "--add-ref", big)["agenda"]
+    assert agenda[-1]["ref"] == big and cli.json("petition", "show", big)["status"] == "on_agenda"
+    assert "没有第 9 项" in cli.fails("meeting", "agenda", "M2024-001", "--drop", "9")
+    cli.fails("meeting", "agenda", "M2024-001", "--move", "x", code=2)
+
+
+def test_committee_quorum_more_than_half(cli):
+    roster(cli)
+    cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-10")
+    m = cli.json("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟")
+    assert m["quorum_met"] is False and m["quorum_detail"] == "3/7"
+    m = cli.json("meeting", "attend", "M2024-001", "--present", "顾敏")
+    assert m["quorum_met"] is True
+    assert "不在人员名册" in cli.fails("meeting", "attend", "M2024-001", "--present", "路人甲")
+
+
+def test_assembly_notice_and_unpublished_items(cli):
+    err = cli.fails("meeting", "schedule", "--kind", "业主大会", "--date", "2024-03-15")
+    assert "15" in err
+    cli.ok("meeting", "schedule", "--kind", "业主大会", "--date", "2024-03-12", "--extraordinary")
+    m = cli.json("meeting", "schedule", "--kind", "业主大会")
+    assert m["date"] == "2024-03-20"
+    cli.ok("meeting", "agenda", m["number"], "--add", "选聘物业")
+    err = cli.fails("meeting", "decide", m["number"], "1", "--decision", "同意")
+    assert "未在公布的议程" in err
+    cli.ok("meeting", "agenda", m["number"], "--publish")
+    cli.ok("meeting", "decide", m["number"], "1", "--decision", "同意")
+
+
+def test_committee_decisions_published_within_three_days(cli):
+    roster(cli)
+    cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-01")
+    cli.ok("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟,顾敏")
+    cli.ok("meeting", "agenda", "M2024-001", "--add", "绿化补种")
+    env = {"ZHILI_NOW": "2024-03-01T20:00:00+08:00"}
+    cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意补种", env=env)
+    late = cli.json("meeting", "overdue")  # now 2024-03-05: due 03-04
+    assert [r["number"] for r in late] == ["M2024-001"] and late[0]["publish_due"] == "2024-03-04"
+    cli.ok("meeting", "publish", "M2024-001")
+    assert cli.json("meeting", "overdue") == []
+
+
+def test_bad_kind_and_unknown_meeting(cli):
+    assert "会议类型" in cli.fails("meeting", "schedule", "--kind", "茶话会")
+    assert "没有会议" in cli.fails("meeting", "show", "M2099-001")
+    assert "no meeting" in cli.fails("--lang", "en", "meeting", "show", "M2099-001")
+
+
+def test_expense_hook_items_and_three_party_approval(cli, tmp_path):
+    from zhili_cli.services import decisions
+    from zhili_cli.store.db import open_db
+
+    roster(cli)
+    cli.ok("meeting", "schedule")
+    cli.ok("meeting", "agenda", "M2024-001", "--add-ref", "E2024-003", "--add", "监控改造 28 000 元")
+    cli.ok("meeting", "attend", "M2024-001", "--present", "张红梅,李明,金建国")
+    conn = open_db(cli.db)
+    assert decisions.find_approval(conn, "three_party", "E2024-003") is None
+    cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意支出")
+    found = decisions.find_approval(conn, "three_party", "E2024-003")
+    assert found and found["body"] == "three_party" and found["ref"] == "M2024-001#1"
+    assert decisions.find_approval(conn, "committee", "E2024-003") is None
+    conn.close()
+
