@@ -1,2 +1,2 @@
 SET = "core"
-NAMES = ("m001_core",)
+NAMES = ("m001_core", "m002_petition_stats_index")
