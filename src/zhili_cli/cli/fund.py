@@ -74,8 +74,14 @@ def _show_procedure(data: dict, json_out: bool) -> None:
 
     table(t("fund.procedure_title", number=data["number"], applicant=t(f"body.{data['applicant']}")),
           [t("col.f_step"), t("col.f_done"), t("col.f_by"), t("col.f_note")],
-          [(t(f"step.{s['step']}"), (s["at"] or "")[:10] if s["done"] else "—", s["by"] or "", s["note"] or "")
+          [(t(f"step.{s['step']}"), (s["at"] or "")[:10] if s["done"] else "—", s["by"] or "", _note(s["note"]))
            for s in data["steps"]])
+
+
+def _note(note: str | None) -> str:
+    if note in ("subdistrict", "residents_committee"):
+        return t(f"body.{note}")
+    return note or ""
 
 
 @app.command("step", help=t("cmd.fund.step"))

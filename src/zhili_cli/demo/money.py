@@ -32,12 +32,14 @@ CHAIR_EXPENSES = [
     ("2024-11-05", 1_500, "平湖印务", "季度公示栏印制", "2024-11-08"),
 ]
 
-# higher tiers: requested and waiting for their body's decision
+# higher tiers: (requested, yuan, payee, purpose, decided and paid on); None = still waiting
 HIGHER_EXPENSES = [
-    ("2024-04-10", 18_600, "宏达金属制品", "腐烂木质景观护栏更换为铝合金扶栏"),     # committee
-    ("2024-05-20", 36_000, "绿能充电科技", "室外集中充电棚（檀郡、紫轩区块）"),      # three-party
-    ("2024-10-15", 120_000, "海康安防工程", "小区监控系统升级"),                     # assembly
+    ("2024-04-10", 18_600, "宏达金属制品", "腐烂木质景观护栏更换为铝合金扶栏", "2024-04-25"),  # committee
+    ("2024-05-20", 36_000, "绿能充电科技", "室外集中充电棚（檀郡、紫轩区块）", "2024-05-30"),   # three-party
+    ("2024-10-15", 120_000, "海康安防工程", "小区监控系统升级", None),                         # assembly
 ]
+COMMITTEE_YES = ["金建国=同意", "沈丽=同意", "陆伟=同意", "顾敏=同意", "钱志文=同意", "朱晓雪=反对"]
+THREE_PARTY_YES = ["居委会=同意", "业委会=同意", "物业=同意"]
 
 MILESTONES = [
     ("三方会议决定取消架空层电瓶车停放", "2024-02-29", "owners_committee", True),
@@ -63,6 +65,22 @@ def _write(g: Any, command: str, day: str) -> Iterator[Any]:
     conn = g.conn()
     with immediate(conn):
         yield Tx(conn, g.who, command, at=_at(day))
+
+
+def _vote(g: Any, rules: Any, number: str, title: str, body: str, day: str) -> bool:
+    """The committee vote or three-party decision that names the expense (meetings area)."""
+    try:
+        from zhili_cli.services import motions
+    except ImportError:
+        return False
+    with _write(g, "demo motion propose", day) as tx:
+        motion = motions.propose(tx, rules, title=title, subject=number, only_body=body)
+    with _write(g, "demo motion vote", day) as tx:
+        if body == "committee":
+            motions.vote(tx, rules, motion["number"], members=COMMITTEE_YES)
+        else:
+            motions.vote(tx, rules, motion["number"], positions=THREE_PARTY_YES)
+    return True
 
 
 def build(g: Any, examples: Path) -> dict[str, Any]:
@@ -99,12 +117,17 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
             with _write(g, "demo project verify", due) as tx:
                 projects.verify(tx, m["ref"], party=who)
 
-    for day, yuan, payee, purpose in HIGHER_EXPENSES:
+    for day, yuan, payee, purpose, decided in HIGHER_EXPENSES:
         with _write(g, "demo expense request", day) as tx:
             extra = {"project": project["number"]} if "充电棚" in purpose else {}
             row = expenses.request(tx, rules, fund="public_revenue", amount_fen=yuan * 100, payee=payee,
                                    purpose=purpose, **extra)
         numbers.append(row["number"])
+        if decided and _vote(g, rules, row["number"], purpose, row["required_body"], decided):
+            with _write(g, "demo expense approve", decided) as tx:
+                expenses.approve(tx, rules, row["number"])
+            with _write(g, "demo expense pay", decided) as tx:
+                expenses.pay(tx, rules, row["number"], on_date=decided)
 
     # a lift breaks down badly: the maintenance fund's emergency path (Order 165 art. 24)
     with _write(g, "demo expense request", "2024-11-20") as tx:
@@ -113,4 +136,14 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
     with _write(g, "demo expense confirm", "2024-11-21") as tx:
         expenses.confirm(tx, rules, row["number"], party="residents_committee", note="社区居委会现场确认")
     numbers.append(row["number"])
+    if _vote(g, rules, row["number"], "电梯应急维修", "committee", "2024-11-22"):
+        with _write(g, "demo expense approve", "2024-11-22") as tx:
+            expenses.approve(tx, rules, row["number"])
+        for step, day in (("implement", "2024-11-25"), ("apply_transfer", "2024-12-10")):
+            with _write(g, "demo fund step", day) as tx:
+                expenses.step(tx, rules, row["number"], step)
+        with _write(g, "demo expense pay", "2024-12-16") as tx:
+            expenses.pay(tx, rules, row["number"], on_date="2024-12-16")
+        with _write(g, "demo fund step", "2024-12-18") as tx:
+            expenses.step(tx, rules, row["number"], "publicize", note="公示栏及“浙里办”同步公示")
     return {"income_fen": income, "expenses": len(numbers), "projects": 1}

@@ -123,6 +123,7 @@ MESSAGES = {
     "body.chair": ("业委会主任", "committee chair"), "body.committee": ("业委会", "owners' committee"),
     "body.three_party": ("三方协同会议", "three-party meeting"), "body.assembly": ("业主大会", "owners' assembly"),
     "body.confirm": ("确认", "confirmation"),
+    "body.owners_committee": ("业主委员会", "owners' committee"),
     "body.subdistrict": ("街道办事处", "sub-district office"),
     "body.residents_committee": ("社区居委会", "residents' committee"),
     # funds and ledger

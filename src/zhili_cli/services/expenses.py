@@ -156,7 +156,7 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
     if row["fund"] == "maintenance_fund":
         step = "committee_review" if row["emergency"] else "owners_vote"
         if step not in {s["step"] for s in store.steps(tx.conn, row["id"])}:
-            store.add_step(tx, row["id"], step, chosen)
+            store.add_step(tx, row["id"], step, None)
         if row["emergency"] and "confirm" not in already:
             return load(tx.conn, number)  # approved once the confirmation is recorded too
     return store.update(tx, row["id"], {"status": "approved", "approved_at": tx.at_iso})
