@@ -138,7 +138,7 @@ MESSAGES = {
     "rep.sign.residents_committee": ("社区居委会（盖章）", "Residents' committee (seal)"),
     "rep.sign.owners_committee": ("业主委员会（盖章）", "Owners' committee (seal)"),
     "rep.sign.property": ("物业服务企业（盖章）", "Property company (seal)"),
-    "rep.sign.date": ("日期", "date"),
+    "rep.sign.date": ("日期：", "Date:"),
     "rep.yes": ("是", "yes"),
     "rep.no": ("否", "no"),
     "rep.total": ("合计", "total"),

@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from zhili_cli.domain.money import format_yuan
 from zhili_cli.domain.privacy import mask_name
-from zhili_cli.i18n import t
+from zhili_cli.i18n import lang, t
 from zhili_cli.report.build_common import Period, add_months, party_name
 from zhili_cli.report.model import Chart, Figure, KeyFigures, Paragraph, Section, Series, Table
 from zhili_cli.store import reports as store
@@ -49,8 +49,18 @@ def sections(conn: sqlite3.Connection, period: Period, *, public: bool) -> list[
     for tables, build in parts:
         section = _guarded(conn, tables, build)
         if section is not None:
+            # Short sections follow on the same page; the first and any long one start a page.
+            section.break_before = not out or _rows(section) > SHORT
             out.append(section)
     return out
+
+
+SHORT = 8
+
+
+def _rows(section: Section) -> int:
+    return sum(len(b.rows) for b in section.blocks if isinstance(b, Table)) + \
+        sum(8 for b in section.blocks if isinstance(b, Chart))
 
 
 def meetings(conn: sqlite3.Connection, period: Period) -> Section:
@@ -86,7 +96,7 @@ def motions(conn: sqlite3.Connection, period: Period) -> Section:
 def _bodies(text: str | None) -> str | None:
     if not text:
         return None
-    return "、".join(label("body." + b, b) for b in text.split(","))
+    return ("、" if lang() == "zh" else ", ").join(label("body." + b, b) for b in text.split(","))
 
 
 ORGANISATION = ("公司", "店", "厂", "部", "中心", "局", "所", "处", "站", "社", "院", "会", "行", "队")

@@ -58,7 +58,7 @@ def show(report: Any, console: Any = None) -> None:
                 _chart(con, block)
             elif block.kind == "signatures":
                 for party in block.parties:
-                    con.print(f"{party}：____________    {block.date_label}：__________")
+                    con.print(f"{party}  ____________    {block.date_label} __________", highlight=False)
     if report.audit_head:
         con.print()
         con.print(report.audit_head.command, highlight=False, soft_wrap=True)
