@@ -1,0 +1,197 @@
+"""Command latency on ten years of data, measured against a bare Typer app in the same interpreter.
+
+    .venv/bin/python bench/latency.py [--runs 21] [--db PATH] [--keep]
+
+1. Builds (or reuses, with --db) a database of 10 years: 100 000 petitions with their history,
+   1 500 households, written through the audited store layer in one transaction.
+2. Times, alternating run by run, as real processes of this interpreter:
+   `zhili petition list --limit 20 --json`, `zhili petition stats --json`, `zhili --help`,
+   and a bare Typer app printing "hello" and its `--help`.
+3. Prints the medians and the ratios with their targets: list and stats ≤ 1.25× the bare
+   app, `zhili --help` ≤ 1.1× the bare app's `--help`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+ZHILI = str(BIN / "zhili")
+NOW = "2025-01-01T10:00:00+08:00"
+
+BARE_APP = '''
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def main() -> None:
+    """Print hello."""
+    print("hello")
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+TARGETS = {"petition list": 1.25, "petition stats": 1.25, "--help": 1.10}
+
+
+def build(path: Path, petitions: int = 100_000, households: int = 1_500, years: int = 10, seed: int = 3) -> None:
+    """The database: through store.Tx so the audit chain is real and `audit verify` passes."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+    os.environ.setdefault("ZHILI_NOW", NOW)
+    from zhili_cli import clock
+    from zhili_cli.domain import petitions as rules_of
+    from zhili_cli.rules.load import default_text, validate
+    from zhili_cli.services import setup
+    from zhili_cli.store import db as store_db
+    from zhili_cli.store.tx import Tx
+
+    rules = validate(default_text(), "defaults")
+    setup.init(path, None, name="基准小区", has_committee=True, actor="bench")
+    conn = store_db.open_db(path)
+    rnd = random.Random(seed)
+    kinds = ["major", "difficult", "urgent", "minor", "private", None]
+    sources = ["mailbox", "visit", "patrol", "online", "door_knocking", "grid", "hotline"]
+    parties = ["property", "owners_committee", "residents_committee"]
+    start = datetime(2015, 1, 1, 8, 0, tzinfo=clock.TZ)
+    span_minutes = years * 365 * 24 * 60
+    with store_db.immediate(conn):
+        tx = Tx(conn, "bench", "bench build", at=clock.from_iso(NOW))
+        for i in range(households):
+            tx.insert("households", {
+                "building": str(i // 60 + 1), "unit": str(i % 60 // 20 + 1), "room": str(101 + i % 20),
+                "area_x100": rnd.randint(6000, 16000), "owner": f"业主{i}", "phone": f"138{i:08d}",
+                "residents": rnd.randint(1, 5), "flags": "", "building_lead": int(i % 60 == 0),
+                "developer_unsold": 0})
+        seqs: dict[int, int] = {}
+        for i in range(petitions):
+            received = start + timedelta(minutes=span_minutes * i // petitions + rnd.randrange(30))
+            year = received.year
+            seqs[year] = seqs.get(year, 0) + 1
+            kind = kinds[i % len(kinds)]
+            roll = rnd.random()
+            status = ("verified" if roll < 0.55 else "done" if roll < 0.8 else "rejected" if roll < 0.85
+                      else "in_progress" if roll < 0.95 else "received")
+            triaged = received + timedelta(hours=rnd.randint(1, 100)) if status != "received" else None
+            closed = received + timedelta(days=rnd.randint(1, 40)) if status in ("done", "verified") else None
+            row = {
+                "number": rules_of.format_number("P", year, seqs[year]), "year": year, "seq": seqs[year],
+                "received_at": clock.iso(received), "source": sources[i % len(sources)],
+                "kind": kind if status != "received" else None, "title": f"诉求{i}", "text": "",
+                "building": str(1 + i % 25), "reporter": f"居民{i % 900}", "reporter_phone": f"139{i:08d}",
+                "status": status, "responsible": parties[i % 3] if triaged else None,
+                "response_due": clock.iso(received + timedelta(hours=72)),
+                "completion_due": clock.iso(received + timedelta(days=30)) if triaged else None,
+                "triaged_at": clock.iso(triaged), "closed_at": clock.iso(closed),
+                "feedback": "已处理" if closed else None,
+                "verified_at": clock.iso(closed + timedelta(days=2)) if status == "verified" else None,
+                "satisfaction": rnd.randint(1, 5) if status == "verified" else None,
+                "reject_reason": "不属于受理范围" if status == "rejected" else None,
+            }
+            pid = tx.insert("petitions", row)
+            tx.insert("petition_events", {"petition_id": pid, "at": row["received_at"], "actor": "bench",
+                                          "action": "add", "from_status": None, "to_status": "received"})
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run of `cmd` as a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {result.stderr.decode(errors='replace')}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+def measure(db: Path, runs: int, workdir: Path) -> dict[str, float]:
+    bare = workdir / "bare_app.py"
+    bare.write_text(BARE_APP, "utf-8")
+    env = {**os.environ, "ZHILI_NOW": NOW, "ZHILI_CACHE": str(workdir / "cache"), "ZHILI_DB": str(db),
+           # bytecode cached as on a user's machine, for both apps alike (in a private directory,
+           # so the tree and the installed packages are left as they are)
+           "PYTHONPYCACHEPREFIX": str(workdir / "pycache")}
+    for var in ("ZHILI_RULES", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(var, None)
+    commands = {
+        "bare": [sys.executable, str(bare)],
+        "bare --help": [sys.executable, str(bare), "--help"],
+        "petition list": [ZHILI, "petition", "list", "--limit", "20", "--json"],
+        "petition stats": [ZHILI, "petition", "stats", "--json"],
+        "--help": [ZHILI, "--help"],
+    }
+    for cmd in commands.values():  # warm the OS cache, the bytecode and the rules cache
+        _time(cmd, env)
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            wall, cpu = _time(cmd, env)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    medians = {name: statistics.median(values) for name, values in walls.items()}
+    medians.update({f"cpu:{name}": statistics.median(values) for name, values in cpus.items()})
+    return medians
+
+
+def report(medians: dict[str, float], prefix: str = "") -> list[tuple[str, float, float, float, bool]]:
+    rows = []
+    for name, target in TARGETS.items():
+        base = medians[prefix + ("bare --help" if name == "--help" else "bare")]
+        ratio = medians[prefix + name] / base
+        rows.append((name, medians[prefix + name] * 1000, base * 1000, ratio, ratio <= target))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--db", type=Path, help="reuse (or build once at) this database")
+    parser.add_argument("--petitions", type=int, default=100_000)
+    parser.add_argument("--households", type=int, default=1_500)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="zhili-latency-") as tmp:
+        workdir = Path(tmp)
+        db = args.db or workdir / "ten_years.db"
+        if not db.exists():
+            started = time.perf_counter()
+            build(db, petitions=args.petitions, households=args.households)
+            print(f"built {db} ({args.petitions} petitions, {args.households} households, 10 years) "
+                  f"in {time.perf_counter() - started:.1f} s", flush=True)
+        medians = measure(db, args.runs, workdir)
+    print(f"\nP1 command latency, median of {args.runs} alternating runs (python {sys.version.split()[0]})")
+    print(f"  bare Typer app: hello {medians['bare'] * 1000:.1f} ms, --help {medians['bare --help'] * 1000:.1f} ms")
+    print(f"  {'command':<38} {'zhili ms':>9} {'bare ms':>8} {'ratio':>6} {'target':>7}")
+    ok = True
+    for name, ms, base_ms, ratio, met in report(medians):
+        label = f"zhili {name}" + (" --limit 20 --json" if name == "petition list" else
+                                   " --json" if name == "petition stats" else "")
+        print(f"  {label:<38} {ms:9.1f} {base_ms:8.1f} {ratio:5.2f}× {'≤ %.2f×' % TARGETS[name]:>7} "
+              f"{'met' if met else 'NOT MET'}")
+        ok &= met
+    print("  CPU time of the same runs (less sensitive to a busy machine):")
+    for name, ms, base_ms, ratio, met in report(medians, "cpu:"):
+        print(f"    {name:<36} {ms:9.1f} {base_ms:8.1f} {ratio:5.2f}×")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
