@@ -32,7 +32,7 @@ def svg(chart: Any, width: int = 720, height: int = 300) -> str:
         js=[], disable_xml_declaration=True, width=width, height=height, style=style,
         title=chart.title, x_label_rotation=30 if many else 0, legend_at_bottom=True,
         legend_at_bottom_columns=max(len(chart.series), 1), show_y_guides=True, print_values=not many,
-        truncate_label=-1, margin=12, spacing=8, dots_size=3, include_x_axis=True,
+        truncate_label=-1, margin=12, spacing=18 if many else 8, dots_size=3, include_x_axis=True,
         no_data_text="—", tooltip_border_radius=0, print_zeroes=False,
     )
     graph.x_labels = list(chart.labels)
