@@ -145,6 +145,13 @@ def test_request_refusals(books):
                                     "--fund", "私房钱")
     assert "没有项目" in books.fails("expense", "request", "--amount", "1", "--payee", "x", "--purpose", "y",
                                   "--project", "XM2024-009")
+    assert "没有议案" in books.fails("expense", "request", "--amount", "1", "--payee", "x", "--purpose", "y",
+                                  "--motion", "Y2024-009")
+    assert "没有诉求" in books.fails("expense", "request", "--amount", "1", "--payee", "x", "--purpose", "y",
+                                  "--petition", "P2024-009")
+    p = books.json("petition", "add", "--title", "护栏腐烂", "--source", "信箱")["number"]
+    row = request(books, "100", "x", "y", "--petition", p.lower())
+    assert row["petition"] == p
 
 
 def test_waiting_expenses_reach_the_bodies_agenda(books):

@@ -78,6 +78,14 @@ def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpo
         raise UserError("expense.emergency_only_fund")
     emergency_key = rules_of.check_emergency(rules, emergency)
     share_map = _shares(fund_key, amount_fen, shares)
+    if motion:
+        from zhili_cli.services.projects import motion_number
+
+        motion = motion_number(tx.conn, motion)
+    if petition:
+        from zhili_cli.services.petitions import load as load_petition
+
+        petition = load_petition(tx.conn, petition)["number"]
     if project:
         from zhili_cli.store import projects as project_store
 

@@ -23,7 +23,7 @@ def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
     return row
 
 
-def _motion(conn: sqlite3.Connection, ref: str | None) -> str | None:
+def motion_number(conn: sqlite3.Connection, ref: str | None) -> str | None:
     """The motion's number as recorded by the meetings area, when it keeps a motions table."""
     if not ref or not ref.strip():
         return None
@@ -49,7 +49,7 @@ def add(tx: Tx, *, title: str, motion: str | None = None) -> dict[str, Any]:
     seq = store.next_seq(tx.conn, year)
     number = f"{PREFIX}{year}-{seq:03d}"
     pid = store.insert(tx, {"number": number, "year": year, "seq": seq, "title": title.strip(),
-                            "motion": _motion(tx.conn, motion), "created_at": tx.at_iso, "created_by": tx.actor})
+                            "motion": motion_number(tx.conn, motion), "created_at": tx.at_iso, "created_by": tx.actor})
     return store.get(tx.conn, str(pid))  # type: ignore[return-value]
 
 
