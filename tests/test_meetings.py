@@ -138,3 +138,18 @@ def test_expense_hook_items_and_three_party_approval(cli, tmp_path):
     assert decisions.find_approval(conn, "committee", "E2024-003") is None
     conn.close()
 
+
+
+def test_demo_has_three_party_meeting_and_carried_motion(cli):
+    cli.ok("demo", env={"ZHILI_NOW": "2025-06-30T18:00:00+08:00"})
+    meetings = [m for m in cli.json("meeting", "list") if m["kind"] == "three_party"]
+    assert meetings and meetings[0]["quorum_met"] is True
+    agenda = cli.json("meeting", "show", meetings[0]["number"])["agenda"]
+    types = {i["type"] for i in agenda}
+    assert {"petition", "motion", "report_back"} <= types
+    carried = [m for m in cli.json("motion", "list") if len(m["stage"] or "") and m["status"] == "carried"]
+    full = [cli.json("motion", "show", m["number"]) for m in carried]
+    three = [m for m in full if [s["key"] for s in m["stages"]] == ["party_pre", "three_party", "residents"]]
+    assert three and three[0]["stages"][2]["vote"]["ballots"] > 1000
+    assert three[0]["stages"][2]["vote"]["tally"]["passed"] is True
+    cli.ok("audit", "verify")

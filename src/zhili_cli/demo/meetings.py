@@ -1,0 +1,91 @@
+"""Demo, meetings part: the June 2025 three-party meeting with its agenda built from what was
+waiting, and one motion carried through 党组织先议 → 三方协议 → 居民决议 with owners' ballots
+over the whole register (seeds 000, 001, 004)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from zhili_cli import clock
+
+PRESENT = ["张红梅", "李明", "金建国", "沈丽", "陆伟"]
+POSITIONS = ["居委会=同意", "业委会=同意", "物业=同意"]
+
+
+def _at(day: str) -> datetime:
+    return datetime.fromisoformat(day + "T10:00:00").replace(tzinfo=clock.TZ)
+
+
+@contextmanager
+def _write(g: Any, command: str, day: str) -> Iterator[Any]:
+    from zhili_cli.store.db import immediate
+    from zhili_cli.store.tx import Tx
+
+    conn = g.conn()
+    with immediate(conn):
+        yield Tx(conn, g.who, command, at=_at(day))
+
+
+def _choice(i: int) -> str | None:
+    """Eight households in ten vote; of those, one in eight opposes."""
+    if i % 10 in (0, 5):
+        return None
+    return "反对" if i % 10 == 3 else "同意"
+
+
+def build(g: Any, examples: Path) -> dict[str, Any]:
+    from zhili_cli.services import meetings, motions, petitions
+    from zhili_cli.store import households
+
+    rules = g.rules_obj()
+    with _write(g, "demo petition add", "2025-06-20") as tx:
+        p = petitions.add(tx, rules, title="南门增设非机动车出入道闸", source="appointment",
+                          text="电瓶车从南门机动车道进出，存在安全隐患，建议增设非机动车道闸", kind="major",
+                          building="南门")
+        petitions.triage(tx, rules, p["number"], kind="major")
+    with _write(g, "demo motion propose", "2025-06-23") as tx:
+        motion = motions.propose(tx, rules, title="南门增设非机动车道闸并改造出入口",
+                                 text="利用公共收益在南门增设非机动车道闸，调整出入口布局。",
+                                 matter="change_use", origins=[p["number"]])
+        number = motion["number"]
+    with _write(g, "demo motion vote", "2025-06-23") as tx:
+        motions.vote(tx, rules, number, result="同意")
+        motions.advance(tx, number, note="党支部委员会先议通过")
+    with _write(g, "demo meeting schedule", "2025-06-24") as tx:
+        meeting = meetings.schedule(tx, rules, kind="three_party", convener="社区党委")
+        m = meeting["number"]
+        meetings.build_agenda(tx, rules, m)
+        meetings.publish_agenda(tx, m)
+    with _write(g, "demo meeting attend", meeting["date"]) as tx:
+        meetings.attend(tx, rules, m, names=PRESENT, parties=[])
+    items = meetings.detail(g.conn(), m)["agenda"]
+    with _write(g, "demo meeting decide", meeting["date"]) as tx:
+        motions.vote(tx, rules, number, positions=POSITIONS, meeting=m)
+        for it in items:
+            if it["type"] == "petition" and it["ref"] == p["number"]:
+                meetings.decide(tx, rules, m, it["position"], decision=f"纳入议案 {number}，提交业主表决",
+                                owner="owners_committee", due=_at("2025-09-30"))
+            elif it["type"] == "motion" and it["ref"] == number:
+                meetings.decide(tx, rules, m, it["position"], decision="三方一致同意，提交居民决议")
+            elif it["type"] == "report_back":
+                meetings.decide(tx, rules, m, it["position"], decision="已通报办理结果")
+        motions.advance(tx, number, note=f"{m} 三方协议")
+        meetings.publish_decisions(tx, m)
+    rows = households.list_(g.conn())
+    ballots = []
+    for i, h in enumerate(rows):
+        picked = _choice(i)
+        if picked:
+            label = f"{h['building']}-{h['unit']}-{h['room']}" if h["unit"] else f"{h['building']}-{h['room']}"
+            ballots.append(f"{label}={picked}")
+    with _write(g, "demo motion vote", "2025-06-29") as tx:
+        out = motions.vote(tx, rules, number, ballots=ballots)
+    carried = False
+    if out["tally"]["passed"]:
+        with _write(g, "demo motion advance", "2025-06-30") as tx:
+            carried = motions.advance(tx, number, note="业主表决通过")["status"] == "carried"
+    return {"meeting": m, "agenda_items": len(items), "motion": number, "ballots": len(ballots),
+            "carried": carried}
