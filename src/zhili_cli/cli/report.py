@@ -60,12 +60,15 @@ def emit(report: Any, fmt: str, out: str | None, default_name: str) -> Path | No
     return path
 
 
-def _open(ctx: typer.Context) -> tuple[Any, Any, Any]:
+def _open(ctx: typer.Context, with_rules: bool = False) -> tuple[Any, Any, Any]:
+    """The database (the rules file is checked on the way), the parsed rules only when a report
+    reads them (parsing costs more than a whole monthly report), and the clock."""
     from zhili_cli import clock
     from zhili_cli.cli.context import globals_of
 
     g = globals_of(ctx)
-    return g.conn(), g.rules_obj(), clock.now()
+    conn = g.conn()
+    return conn, g.rules_obj() if with_rules else None, clock.now()
 
 
 @app.command("monthly", help=t("cmd.report.monthly"))
@@ -103,7 +106,7 @@ def annual(ctx: typer.Context, year: Optional[int] = typer.Argument(None, help=t
     if first is None or last is None:
         raise UsageError("report_need_year")
     kind = _format(fmt, out)
-    conn, rules, now = _open(ctx)
+    conn, rules, now = _open(ctx, with_rules=True)
     report = build_annual.build(conn, rules, first, last, now)
     emit(report, kind, out, f"annual-{first}" if first == last else f"annual-{first}-{last}")
 
