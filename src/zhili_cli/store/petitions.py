@@ -111,25 +111,57 @@ def _next_month(month: str) -> str:
     return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
 
 
+ACCEPTED_STATES = ("accepted", "on_agenda", "decided", "in_progress", "done", "verified", "referred")
+DONE_STATES = ("done", "verified")
+
+
 def stats_groups(conn: sqlite3.Connection, *, date_from: str | None, date_to: str | None,
                  now_iso: str) -> list[dict[str, Any]]:
-    """Counts per (kind, source) of petitions received in [from, to): the raw figures for stats."""
+    """Counts per (kind, source) of petitions received in [from, to): the raw figures for stats.
+
+    Several rows may share a (kind, source): callers add them up. The settled figures (which do
+    not depend on the time now) are read through a cache that any write invalidates; the
+    time-dependent ones (overdue, response deadlines passed) only concern open petitions and
+    are counted live through the status index.
+    """
+    from zhili_cli.store.stats_cache import cached
+
     where, params = _filters(date_from=date_from, date_to=date_to)
+    settled = cached(conn, "petition_stats", [date_from, date_to],
+                     lambda: _settled_groups(conn, where, params))
+    return [*settled, *_open_groups(conn, date_from, date_to, now_iso)]
+
+
+def _settled_groups(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[dict[str, Any]]:
     sql = f"""
-        SELECT kind, source,
+        SELECT kind, source, status,
             COUNT(*) AS received,
-            SUM(status IN ('accepted','on_agenda','decided','in_progress','done','verified','referred')) AS accepted,
-            SUM(status IN ('done','verified')) AS done,
-            SUM(triaged_at IS NOT NULL AND triaged_at <= response_due) AS responded_in_time,
-            SUM(triaged_at IS NOT NULL OR (status = 'received' AND response_due < ?)) AS response_measured,
-            SUM(status IN ('received','accepted','on_agenda','decided','in_progress') AND
-                ((status = 'received' AND response_due < ?) OR (completion_due IS NOT NULL AND completion_due < ?)))
-                AS overdue,
+            SUM(triaged_at <= response_due) AS responded_in_time,
+            COUNT(triaged_at) AS response_measured,
             SUM(CASE WHEN closed_at IS NOT NULL THEN
                 CAST(ROUND((julianday(closed_at) - julianday(received_at)) * 86400) AS INTEGER) END) AS close_seconds,
-            SUM(closed_at IS NOT NULL) AS closed,
+            COUNT(closed_at) AS closed,
             SUM(satisfaction) AS satisfaction_sum,
-            SUM(satisfaction IS NOT NULL) AS satisfaction_n
+            COUNT(satisfaction) AS satisfaction_n
+        FROM petitions{where}
+        GROUP BY status, kind, source
+    """
+    rows = all_dicts(conn.execute(sql, params))
+    for row in rows:
+        status = row.pop("status")
+        row["accepted"] = row["received"] if status in ACCEPTED_STATES else 0
+        row["done"] = row["received"] if status in DONE_STATES else 0
+    return rows
+
+
+def _open_groups(conn: sqlite3.Connection, date_from: str | None, date_to: str | None,
+                 now_iso: str) -> list[dict[str, Any]]:
+    where, params = _filters(status=list(OPEN_STATES), date_from=date_from, date_to=date_to)
+    sql = f"""
+        SELECT kind, source,
+            SUM(triaged_at IS NULL AND status = 'received' AND response_due < ?) AS response_measured,
+            SUM((status = 'received' AND response_due < ?) OR (completion_due IS NOT NULL AND completion_due < ?))
+                AS overdue
         FROM petitions{where}
         GROUP BY kind, source
     """
