@@ -142,3 +142,29 @@ def test_english_messages(cli, tmp_path):
     path = write_csv(tmp_path / "h.csv", "building,room,area\n1,101,abc\n")
     err = cli.fails("household", "import", path, env={"ZHILI_LANG": "en"})
     assert err == f"{path}:2: area: not an area: abc"
+
+
+def test_batched_audit_entries_are_those_tx_would_write(cli):
+    """The fast path builds each row's audit JSON itself; it must match the stored row."""
+    from zhili_cli.cli.context import Globals
+    from zhili_cli.importing import bulk
+    from zhili_cli.services import petition_import
+
+    trusted = []
+    original = bulk.BulkInsert.flush
+
+    def spy(self):
+        original(self)
+        trusted.append((self.table, self._trusted))
+
+    bulk.BulkInsert.flush = spy
+    try:
+        g = Globals(db=str(cli.db))
+        with g.write("petition import") as tx:
+            petition_import.import_file(tx, g.rules_obj(), EXAMPLES / "petitions.csv")
+    finally:
+        bulk.BulkInsert.flush = original
+    assert trusted and all(ok for _, ok in trusted)
+    assert {table for table, _ in trusted} == {"petitions", "petition_events"}
+    cli.ok("member", "add", "新人", "--role", "业主代表", "--party", "业委会")  # Tx writes chain on
+    assert "一致" in cli.ok("audit", "verify").stdout

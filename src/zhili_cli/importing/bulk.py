@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any, Sequence
 
@@ -62,12 +63,20 @@ class BulkInsert:
         return row_id
 
     def _built(self, pending: list[tuple[Any, ...]]) -> list[str]:
+        """The canonical JSON of each row, written into a template of the sorted column
+        names: None → null, str → JSON string, int → digits; anything else (float, bool,
+        bytes) through the JSON encoder."""
         order = self._order
         tail = tuple(self._template[name] for name in order)  # defaults, after the given values
         width = len(self.columns)
         getter = itemgetter(*[pos if pos >= 0 else width + i for i, pos in enumerate(self._positions)])
-        encode = _ENCODER.encode
-        return [encode(dict(zip(order, getter(values + tail)))) for values in pending]
+        template = "{" + ",".join(f"{_ENCODER.encode(name)}:%s" for name in order) + "}"
+        quote = encode_basestring
+        other = _ENCODER.encode
+        return [template % tuple(["null" if v is None else quote(v) if v.__class__ is str
+                                  else int.__repr__(v) if v.__class__ is int else other(v)
+                                  for v in getter(values + tail)])
+                for values in pending]
 
     def _read_back(self, first: int, last: int) -> list[str]:
         cur = self.tx.conn.execute(self._read_sql, (first, last))

@@ -24,6 +24,14 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 def parse_date(text: str) -> datetime:
     """2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, optional time; Excel serial numbers too."""
     value = text.strip()
+    if len(value) in (10, 16, 19) and value[4] == "-" and value[7] == "-":  # ISO: the C parser
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if moment.tzinfo is None:
+                return moment
     match = _DATE.match(value)
     if match:
         y, m, d, hh, mm, ss = match.groups()
