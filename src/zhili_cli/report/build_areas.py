@@ -196,7 +196,8 @@ def disclosure(conn: sqlite3.Connection, period: Period) -> list[Section]:
     ])
     income_table = Table(
         columns=[t("rep.col.date"), t("rep.col.source_money"), t("rep.col.for_period"), t("rep.col.amount")],
-        rows=[[e["on_date"][:10], e["source"] or "—", e["period"], format_yuan(e["amount_fen"])] for e in income]
+        rows=[[e["on_date"][:10], label("source." + e["source"], e["source"]) if e["source"] else None,
+               e["period"], format_yuan(e["amount_fen"])] for e in income]
         + ([[t("rep.total"), None, None, format_yuan(total_in)]] if income else []),
         empty=t("rep.none"))
     spend_table = Table(

@@ -25,7 +25,8 @@ def show(report: Any, console: Any = None) -> None:
         con.rule(f"[bold]{section.title}")
         for block in section.blocks:
             if block.kind == "paragraph":
-                con.print(block.text, highlight=False)
+                # a command is printed whole on one line, so it can be copied
+                con.print(block.text, highlight=False, soft_wrap=block.text.startswith("zhili "))
             elif block.kind == "figures":
                 grid = Table(show_header=False, box=None, pad_edge=False)
                 for _ in range(3):
@@ -59,9 +60,6 @@ def show(report: Any, console: Any = None) -> None:
             elif block.kind == "signatures":
                 for party in block.parties:
                     con.print(f"{party}  ____________    {block.date_label} __________", highlight=False)
-    if report.audit_head:
-        con.print()
-        con.print(report.audit_head.command, highlight=False, soft_wrap=True)
     if report.footer:
         con.print()
         con.print(f"[dim]{report.footer}[/dim]")
