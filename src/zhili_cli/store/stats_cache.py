@@ -34,6 +34,9 @@ def _state(conn: sqlite3.Connection, path: str) -> str | None:
         except FileNotFoundError:
             parts.append("-")
             continue
+        if suffix and st.st_size == 0:  # an empty log, as every reader's session opens one
+            parts.append("-")
+            continue
         parts.append(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
     head = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     parts.append(f"{head[0]}:{head[1]}" if head else "empty")
