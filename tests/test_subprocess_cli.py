@@ -1,0 +1,106 @@
+"""The installed `zhili` console script as a real process: output, exit codes, one-line errors,
+and the heavy libraries a fast path must not import."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.test_reliability_support import one_line_error, run_zhili
+
+
+def test_help_lists_commands():
+    result = run_zhili("--help")
+    assert result.returncode == 0 and not result.stderr
+    for name in ("petition", "household", "audit", "backup", "rules"):
+        assert name in result.stdout
+
+
+def test_group_without_subcommand_shows_its_help():
+    result = run_zhili("petition")
+    assert result.returncode == 0 and "list" in result.stdout
+
+
+def test_round_trip_as_a_real_process(tmp_path):
+    db = tmp_path / "z.db"
+    assert run_zhili("--db", db, "init", "--name", "进程测试", cwd=tmp_path).returncode == 0
+    added = run_zhili("--db", db, "petition", "add", "--title", "电梯异响", "--source", "热线",
+                      "--phone", "13812345678", "--json", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    number = json.loads(added.stdout)["number"]
+    listing = run_zhili("petition", "list", "--json", "--db", db, cwd=tmp_path)  # global option after
+    rows = json.loads(listing.stdout)
+    assert [r["number"] for r in rows] == [number]
+    shown = json.loads(run_zhili("--db", db, "petition", "show", number, "--json", cwd=tmp_path).stdout)
+    assert shown["reporter_phone"] in (None, "138****5678")
+    stats = json.loads(run_zhili("--db", db, "petition", "stats", "--json", cwd=tmp_path).stdout)
+    assert stats["overall"]["received"] == 1
+    verify = run_zhili("--db", db, "audit", "verify", "--json", cwd=tmp_path)
+    assert verify.returncode == 0 and json.loads(verify.stdout)["ok"]
+
+
+@pytest.mark.parametrize("args, code", [
+    (["petition", "list"], 1),  # no database here
+    (["petition", "list", "--limit", "abc"], 2),
+    (["petition", "add", "--title", "x"], 2),
+    (["no-such-command"], 2),
+    (["--lang"], 2),
+])
+def test_errors_are_one_line(tmp_path, args, code):
+    result = run_zhili("--db", tmp_path / "none.db", *args, cwd=tmp_path)
+    assert result.returncode == code
+    one_line_error(result)
+
+
+def test_english_errors(tmp_path):
+    result = run_zhili("--lang", "en", "--db", tmp_path / "none.db", "petition", "list", cwd=tmp_path)
+    assert "zhili init" in one_line_error(result)
+
+
+def test_python_dash_m(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "zhili_cli", "--help"], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=60)
+    assert result.returncode == 0 and "petition" in result.stdout
+
+
+PROBE = r"""
+import json, os, sys
+sys.argv = ["zhili", *json.loads(os.environ["PROBE_ARGS"])]
+from zhili_cli.cli.main import run
+try:
+    run()
+except SystemExit:
+    pass
+with open(os.environ["PROBE_OUT"], "w") as fh:
+    json.dump(sorted(sys.modules), fh)
+"""
+
+
+
+def _imported(tmp_path, *args: str) -> set[str]:
+    out = tmp_path / "modules.json"
+    env = {"PROBE_ARGS": json.dumps(list(args)), "PROBE_OUT": str(out)}
+    import os
+
+    result = subprocess.run([sys.executable, "-c", PROBE], env={**os.environ, **env}, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(out.read_text("utf-8")))
+
+
+def test_fast_paths_leave_heavy_libraries_alone(tmp_path):
+    db = tmp_path / "z.db"
+    assert run_zhili("--db", db, "init", cwd=tmp_path).returncode == 0
+    assert run_zhili("--db", db, "petition", "add", "--title", "a", "--source", "信箱", cwd=tmp_path).returncode == 0
+    for args in (["petition", "list", "--limit", "20", "--json"], ["petition", "stats", "--json"]):
+        modules = _imported(tmp_path, "--db", str(db), *args)
+        assert "zhili_cli.store.petitions" in modules  # the command did run
+        loaded = {m for m in modules if m.split(".")[0] in ("sqlite_utils", "yaml", "rich")}
+        loaded |= {m for m in modules if m == "zhili_cli.rules.model"}
+        assert not loaded, f"{args}: {sorted(loaded)}"
+    modules = _imported(tmp_path, "--help")
+    assert not {m for m in modules if m.split(".")[0] in ("sqlite_utils", "yaml", "sqlite3")}
+    assert not {m for m in modules if m.startswith("zhili_cli.store") or m == "zhili_cli.rules.model"}
