@@ -220,3 +220,14 @@ def test_agenda_picks_up_motion_at_three_party_stage(cli):
     cli.ok("meeting", "schedule")
     agenda = cli.json("meeting", "agenda", "M2024-001")["agenda"]
     assert [(i["type"], i["ref"]) for i in agenda] == [("motion", y)]
+
+
+def test_example_ballot_sheet_on_example_register(cli):
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    cli.ok("household", "import", str(examples / "households.csv"))
+    y = owners_motion(cli)
+    res = cli.json("motion", "ballots", "import", y, str(examples / "ballots.csv"))
+    assert res["count"] > 0 and res["voted_owners"] <= res["count"]
+    assert res["agree_owners"] >= 1

@@ -304,34 +304,32 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
                    subject: str | None = None) -> dict[str, Any]:
     """`motion ballots import FILE`: all or nothing; a room not in the register or a second
     ballot for a room stops the import naming FILE:LINE and the room."""
-    from zhili_cli.importing.cells import parse_text
+    from zhili_cli.importing.ballots import BALLOTS
     from zhili_cli.importing.reader import read_rows
-    from zhili_cli.importing.spec import Field, Spec, map_headers, records
+    from zhili_cli.importing.spec import map_headers, records
 
     motion = load(tx.conn, ref)
     if motion["status"] != "open":
-        raise UserError("motion_closed", number=motion["number"], status=Term(f"motion_status.{motion['status']}"))
+        raise UserError("motion_closed", number=motion["number"],
+                        status=Term(f"motion_status.{motion['status']}"))
     stage = current_stage(tx.conn, motion)
     if stage["body"] != "owners":
         raise UserError("motion_vote_wrong_body", number=motion["number"], stage=Term(f"stage.{stage['key']}"),
                         body=Term(f"stage_body.{stage['body']}"), given="ballots import",
                         wanted="--member / --position / --result")
-    spec = Spec("ballots", (
-        Field("building", ("楼栋", "楼号", "幢", "栋"), lambda s: s.removesuffix("幢").removesuffix("栋").strip(),
-              default=""),
-        Field("unit", ("单元",), lambda s: s.removesuffix("单元").strip(), default=""),
-        Field("room", ("房号", "户号", "房间号", "室"), parse_text, required=True),
-        Field("choice", ("意见", "表决意见", "表决", "投票"), tally.choice, required=True),
-    ))
     headers, rows = read_rows(path, encoding, sheet)
-    columns = map_headers(spec, headers, path, mapping)
+    columns = map_headers(BALLOTS, headers, path, mapping)
     v = _open_vote(tx, motion, stage, meeting_id=None, subject=(subject or "").strip() or None)
     index = RoomIndex(tx.conn)
     seen = {int(r) for r in vote_store.choices(tx.conn, v["id"], "household")}
+    choice_of = {"yes": "agree", "no": "oppose", "abstain": "abstain"}
     n = 0
-    for line, rec in records(spec, path, headers, rows, columns):
+    for line, rec in records(BALLOTS, path, headers, rows, columns):
+        if rec.get("motion") and rec["motion"].strip().upper() != motion["number"].upper():
+            continue  # a sheet holding several motions: only this one's lines
         try:
-            add_ballot(tx, v, index, rec["room"], rec["choice"], rec["building"] or "", rec["unit"] or "", seen)
+            add_ballot(tx, v, index, rec["room"], choice_of[rec["choice"]], rec["building"] or "",
+                       rec["unit"] or "", seen)
         except UserError as exc:
             raise RowError(str(path), line, headers[columns["room"]], exc.key, **exc.params) from None
         n += 1
