@@ -77,3 +77,26 @@ def test_demo_holds_a_year_of_income_and_expenses_at_each_tier(cli):
     project = cli.json("project", "list")[0]
     assert project["title"] == "室外集中充电棚" and project["done"] == project["total"] - 1
     cli.ok("audit", "verify")
+
+
+def test_income_register_import(cli, tmp_path):
+    from tests.conftest import EXAMPLES, write_csv
+
+    src = EXAMPLES / "income.csv"
+    dry = cli.json("ledger", "income", "import", str(src), "--dry-run")
+    assert dry["new"] == 4 and dry["dry_run"] is True
+    assert cli.json("ledger", "list") == []
+    assert cli.json("ledger", "income", "import", str(src))["new"] == 4
+    again = cli.json("ledger", "income", "import", str(src))
+    assert (again["new"], again["unchanged"]) == (0, 4)
+    rows = cli.json("ledger", "list")
+    assert [r["source"] for r in rows] == ["parking", "advertising", "shop_rent", "other"]
+    assert sum(r["amount_fen"] for r in rows) == 1260000 + 300000 + 1200000 + 8652
+    assert rows[0]["on_date"] == "2024-01-05"
+    gbk = write_csv(tmp_path / "gbk.csv", "日期,金额,类别\n2024-02-01,500,停车费\n", "gb18030")
+    assert cli.json("ledger", "income", "import", str(gbk))["new"] == 1
+    bad = write_csv(tmp_path / "bad.csv", "日期,金额,类别\n2024-02-01,500,停车费\n2024-02-30,-5,广告\n")
+    err = cli.fails("ledger", "income", "import", str(bad))
+    assert "bad.csv:3" in err
+    assert len(cli.json("ledger", "list")) == 5  # all or nothing: the good line of bad.csv was not kept
+    cli.ok("audit", "verify")

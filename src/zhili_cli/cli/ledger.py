@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -54,6 +55,29 @@ def income_add(
         return
     typer.echo(t("ledger.income_added", amount=format_yuan(fen), fund=t(f"fund.{row['fund']}"),
                  source=t(f"source.{row['source']}")))
+
+
+@income_app.command("import", help=t("cmd.ledger.income.import"))
+def income_import(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help=t("arg.file")),
+    fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund")),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
+    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
+    dry_run: bool = typer.Option(False, "--dry-run", help=t("opt.dry_run")),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.household import parse_map
+    from zhili_cli.cli.imports import run
+    from zhili_cli.services import ledger_import
+
+    mapping = parse_map(map_)
+    run(ctx, "ledger income import", file.name,
+        lambda tx, g, **kw: ledger_import.import_file(tx, file, fund=fund, encoding=encoding, sheet=sheet,
+                                                      mapping=mapping, **kw),
+        dry_run=dry_run, quiet=quiet, json_out=json_out)
 
 
 @app.command("opening", help=t("cmd.ledger.opening"))
@@ -128,8 +152,6 @@ def list_(
         emit_json([{**{k: v for k, v in r.items() if k != "id"}, "amount": fen_to_yuan(r["amount_fen"])}
                    for r in rows])
         return
-    from zhili_cli.cli.output import table
-
     def what(r: dict) -> str:
         if r["kind"] == "expense":
             return r["purpose"] or r["note"] or ""
@@ -138,10 +160,11 @@ def list_(
             return f"{label} {r['note']}" if r["note"] else label
         return r["note"] or ""
 
-    table(t("ledger.title"),
-          [t("col.l_date"), t("col.l_fund"), t("col.l_kind"), t("col.l_source"), t("col.l_in"), t("col.l_out"),
-           t("col.l_ref"), t("col.l_period")],
-          [(r["on_date"], t(f"fund.{r['fund']}"), t(f"lkind.{r['kind']}"), what(r),
-            format_yuan(r["amount_fen"]) if r["kind"] != "expense" else "",
-            format_yuan(r["amount_fen"]) if r["kind"] == "expense" else "", r["expense"] or "", r["period"] or "")
-           for r in rows])
+    from zhili_cli.cli.expense import wide_table
+
+    wide_table(t("ledger.title"),
+               [t("col.l_date"), t("col.l_fund"), t("col.l_in"), t("col.l_out"), t("col.l_ref"), t("col.l_source")],
+               [(r["on_date"], t(f"fund.{r['fund']}"),
+                 format_yuan(r["amount_fen"]) if r["kind"] != "expense" else "",
+                 format_yuan(r["amount_fen"]) if r["kind"] == "expense" else "", r["expense"] or "", what(r))
+                for r in rows], keep=5)

@@ -13,6 +13,7 @@ MESSAGES = {
     "cmd.expense.show": ("查看一笔支出及其审批", "show an expense with its approvals"),
     "cmd.ledger.income": ("登记收入", "record income"),
     "cmd.ledger.income.add": ("登记一笔收入（商铺租金、地面停车费、广告、其他）", "record income (shop rent, ground parking, advertising, other)"),
+    "cmd.ledger.income.import": ("从 CSV/xlsx 导入收入台账（重复导入不会重复记账）", "import an income register from CSV/xlsx (re-imports add nothing)"),
     "cmd.ledger.opening": ("登记期初余额", "record an opening balance"),
     "cmd.ledger.balance": ("各资金余额", "balance per fund"),
     "cmd.ledger.list": ("列出台账", "list ledger entries"),

@@ -57,3 +57,7 @@ def list_(conn: sqlite3.Connection, *, fund: str | None = None, date_from: str |
         sql += " LIMIT ?"
         params.append(limit)
     return all_dicts(conn.execute(sql, params))
+
+
+def has_import_key(conn: sqlite3.Connection, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM ledger WHERE import_key = ?", (key,)).fetchone() is not None

@@ -111,3 +111,14 @@ def m001_money(db):
             UNIQUE (milestone_id, party)
         );
         """)
+
+
+@migrations(name=NAMES[1])
+def m002_ledger_import(db):
+    """Imported income lines keep their payer, voucher and natural key (re-imports add nothing)."""
+    run_script(db, """
+        ALTER TABLE ledger ADD COLUMN payer TEXT;
+        ALTER TABLE ledger ADD COLUMN voucher TEXT;
+        ALTER TABLE ledger ADD COLUMN import_key TEXT;
+        CREATE INDEX ledger_import_key ON ledger (import_key);
+        """)

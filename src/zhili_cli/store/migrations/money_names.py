@@ -1,2 +1,2 @@
 SET = "money"
-NAMES: tuple[str, ...] = ("m001_money",)
+NAMES: tuple[str, ...] = ("m001_money", "m002_ledger_import")
