@@ -34,7 +34,7 @@ def test_the_deciding_rule_and_bound(rules):
     d = tiers.tier_for(rules.expenses.tiers, 3999999)
     assert (d.tier, d.bound_fen, d.relation) == ("three_party", 4000000, "lt")
     d = tiers.tier_for(rules.expenses.tiers, 4000000)
-    assert (d.tier, d.bound_fen, d.relation) == ("assembly", 4000000, "ge")
+    assert (d.tier, d.index, d.bound_fen, d.relation) == ("assembly", 3, 4000000, "ge")
 
 
 @pytest.mark.parametrize("amount,tier", BOUNDARIES)

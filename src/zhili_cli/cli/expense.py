@@ -26,13 +26,14 @@ def check_lines(result: Any, rules: Any) -> list[str]:
 
     alone = result.alone
     lines = [t("tier_result", amount=format_yuan(alone.amount_fen), tier=t(f"tier.{result.tier}")),
-             t("tier_why", rule=f"expenses.tiers[{alone.index}]", relation=relation_text(alone.relation, alone.bound_fen))]
+             t("tier_why", rule=f"expenses.tiers[{alone.index}]", name=alone.tier,
+               relation=relation_text(alone.relation, alone.bound_fen))]
     if result.earlier:
         combined = result.combined
         lines.append(t("tier_split", days=rules.expenses.split_window_days, total=format_yuan(result.total_fen),
                        numbers=", ".join(f"{e['number']} {format_yuan(e['amount_fen'])}" for e in result.earlier),
                        tier=t(f"tier.{combined.tier}")))
-        lines.append(t("tier_why", rule=f"expenses.tiers[{combined.index}]",
+        lines.append(t("tier_why", rule=f"expenses.tiers[{combined.index}]", name=combined.tier,
                        relation=relation_text(combined.relation, combined.bound_fen)))
     return lines
 

@@ -17,8 +17,8 @@ ORDER = ("chair", "committee", "three_party", "assembly")
 class TierDecision:
     tier: str
     amount_fen: int
-    index: int                 # position of the deciding tier in rules.expenses.tiers
-    bound_fen: int | None      # the bound compared against
+    index: int                 # position of the tier in rules.expenses.tiers
+    bound_fen: int | None      # the bound compared against (for the last tier: the previous tier's max)
     relation: str              # "le" (≤ max), "lt" (< max), "gt" (> previous max), "ge" (≥ previous max)
 
     def as_dict(self) -> dict[str, Any]:
@@ -36,7 +36,8 @@ def tier_for(tiers: Sequence[Any], amount_fen: int) -> TierDecision:
             prev = tiers[i - 1] if i else None
             if prev is None:
                 return TierDecision(tier.tier, amount_fen, i, None, "any")
-            return TierDecision(tier.tier, amount_fen, i - 1, prev.max_fen, "ge" if not prev.inclusive else "gt")
+            # the last tier starts where the previous one ends: above its max, or at it if excluded
+            return TierDecision(tier.tier, amount_fen, i, prev.max_fen, "ge" if not prev.inclusive else "gt")
         if amount_fen < bound or (tier.inclusive and amount_fen == bound):
             return TierDecision(tier.tier, amount_fen, i, bound, "le" if tier.inclusive else "lt")
     last = tiers[-1]  # validated rules always end without a max; be safe anyway

@@ -64,7 +64,7 @@ MESSAGES = {
     "rel.ge": ("≥ {bound}（含本数，“以上”）", "≥ {bound} (inclusive)"),
     "rel.any": ("任何金额", "any amount"),
     "tier_result": ("{amount} 元 → {tier}", "{amount} yuan → {tier}"),
-    "tier_why": ("依据：规则 {rule}，{relation}", "why: rule {rule}, {relation}"),
+    "tier_why": ("依据：规则 {rule}（{name}），{relation}", "why: rule {rule} ({name}), {relation}"),
     "tier_split": ("{days} 天内同一收款方/项目的支出合计 {total} 元（{numbers}），应由 {tier} 审批",
                    "with the requests to the same payee/project within {days} days ({numbers}) the total is {total} yuan: {tier}"),
     "tier_fund": ("动用维修资金：{body}（民法典第二百七十八条；建设部、财政部令第165号）",
