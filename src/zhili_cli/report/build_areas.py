@@ -69,7 +69,7 @@ def meetings(conn: sqlite3.Connection, period: Period) -> Section:
     table = Table(
         columns=[t("rep.col.number"), t("rep.col.date"), t("rep.col.meeting"), t("rep.col.attendance"),
                  t("rep.col.quorum"), t("rep.col.items"), t("rep.col.decisions"), t("rep.col.approved")],
-        rows=[[m["number"], _date(m["date"]), f"{label('meeting_kind.' + m['kind'], m['kind'])} · {m['title']}",
+        rows=[[m["number"], _date(m["date"]), m["title"] or label("meeting_kind." + m["kind"], m["kind"]),
                m["attended"], quorum.get(m["quorum_met"]), m["items"], m["decided"], m["approved"]] for m in rows],
         empty=t("rep.none"))
     return Section("meetings", t("rep.sec.meetings"), [

@@ -69,7 +69,7 @@ def _chart(con: Any, chart: Any) -> None:
     from rich.table import Table
 
     con.print(f"[bold]{chart.title}[/bold]")
-    if chart.style == "line" or len(chart.labels) > 12:
+    if chart.style == "line" or len(chart.labels) > 6:
         width = max((len(s.name) for s in chart.series), default=0)
         for series in chart.series:
             values = [v or 0 for v in series.values]
