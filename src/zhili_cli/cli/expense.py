@@ -236,7 +236,8 @@ def list_(
                 t("col.e_purpose")],
                [(r["number"], r["requested_at"][:10], format_yuan(r["amount_fen"]),
                  t(f"body.{r['required_body']}"), t(f"expense.status.{r['status']}"),
-                 f"{r['purpose']}（{t('fund.' + r['fund'])}，{r['payee']}）") for r in rows], keep=5)
+                 t("expense.list_item", purpose=r["purpose"], fund=t(f"fund.{r['fund']}"), payee=r["payee"]))
+                for r in rows], keep=3)
 
 
 @app.command("show", help=t("cmd.expense.show"))

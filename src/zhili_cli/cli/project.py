@@ -90,7 +90,7 @@ def verify(
 
 
 def _verified(parties: list[str]) -> str:
-    return "、".join(t(f"party.{p}") for p in parties)
+    return t("list_sep").join(t(f"party.{p}") for p in parties)
 
 
 @app.command("list", help=t("cmd.project.list"))
@@ -105,7 +105,7 @@ def list_(ctx: typer.Context, json_out: bool = JSON) -> None:
 
         emit_json(rows)
         return
-    from zhili_cli.cli.output import table
+    from zhili_cli.cli.expense import wide_table as table
 
     table(t("projects_title"),
           [t("col.p_number"), t("col.p_title"), t("col.p_motion"), t("col.p_progress"), t("col.p_overdue")],
@@ -126,7 +126,7 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help=t("arg.project"
 
         emit_json(data)
         return
-    from zhili_cli.cli.output import table
+    from zhili_cli.cli.expense import wide_table as table
 
     def state(m: dict) -> str:
         return t("mstate.done") if m["done"] else t("mstate.overdue") if m["overdue"] else t("mstate.open")

@@ -107,6 +107,8 @@ MESSAGES = {
     "expense.fund_step_missing": ("{number} 维修资金程序尚缺“{step}”，不能划转支付", "{number}: the maintenance fund step “{step}” is missing; it cannot be paid"),
     "expense.reason_required": ("须写明理由（--reason）", "a reason is required (--reason)"),
     "expenses_title": ("支出", "Expenses"),
+    "expense.list_item": ("{purpose}（{fund}，{payee}）", "{purpose} ({fund}; {payee})"),
+    "list_sep": ("、", ", "),
     "approvals_title": ("审批记录", "Approvals"),
     "col.e_number": ("编号", "Number"), "col.e_status": ("状态", "Status"), "col.e_fund": ("资金", "Fund"),
     "col.e_amount": ("金额（元）", "Amount (yuan)"), "col.e_tier": ("审批层级", "Tier"),
