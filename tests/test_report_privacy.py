@@ -35,6 +35,15 @@ def test_disclosure_carries_no_personal_data(data, tmp_path):
         assert "私" not in text.replace("私事", "").replace("大难急小私", "")  # no private kind row
 
 
+def test_public_monthly_carries_no_personal_data(data, tmp_path):
+    for text in _render(data, tmp_path, "monthly", "2024-03", "--public"):
+        for name in NAMES:
+            assert name not in text and mask_name(name) not in text
+        for phone in PHONES:
+            assert phone not in text and mask_phone(phone) not in text
+        assert PRIVATE_TITLE not in text
+
+
 def test_internal_report_masks(data, tmp_path):
     for text in _render(data, tmp_path, "monthly", "2024-03"):
         for name in NAMES:

@@ -13,6 +13,7 @@ app = typer.Typer(help=t("cmd.report"), no_args_is_help=True, add_completion=Fal
 
 FORMAT = typer.Option(None, "--format", "-f", help=t("opt.format"))
 OUT = typer.Option(None, "--out", "-o", help=t("opt.out"))
+PUBLIC = typer.Option(False, "--public", help=t("opt.public"))
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
             ".csv": "csv", ".json": "json"}
@@ -73,12 +74,12 @@ def _open(ctx: typer.Context, with_rules: bool = False) -> tuple[Any, Any, Any]:
 
 @app.command("monthly", help=t("cmd.report.monthly"))
 def monthly(ctx: typer.Context, month: str = typer.Argument(..., help=t("arg.month")),
-            fmt: Optional[str] = FORMAT, out: Optional[str] = OUT) -> None:
+            fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, public: bool = PUBLIC) -> None:
     from zhili_cli.report import build_monthly
 
     kind = _format(fmt, out)
     conn, rules, now = _open(ctx)
-    report = build_monthly.build(conn, rules, month, now)
+    report = build_monthly.build(conn, rules, month, now, public=public)
     emit(report, kind, out, f"monthly-{month.strip()}")
 
 
@@ -97,7 +98,7 @@ def quarterly(ctx: typer.Context, quarter: str = typer.Argument(..., help=t("arg
 def annual(ctx: typer.Context, year: Optional[int] = typer.Argument(None, help=t("arg.year")),
            year_from: Optional[int] = typer.Option(None, "--from", help=t("opt.year_from")),
            year_to: Optional[int] = typer.Option(None, "--to", help=t("opt.year_to")),
-           fmt: Optional[str] = FORMAT, out: Optional[str] = OUT) -> None:
+           fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, public: bool = PUBLIC) -> None:
     from zhili_cli.errors import UsageError
     from zhili_cli.report import build_annual
 
@@ -107,7 +108,7 @@ def annual(ctx: typer.Context, year: Optional[int] = typer.Argument(None, help=t
         raise UsageError("report_need_year")
     kind = _format(fmt, out)
     conn, rules, now = _open(ctx, with_rules=True)
-    report = build_annual.build(conn, rules, first, last, now)
+    report = build_annual.build(conn, rules, first, last, now, public=public)
     emit(report, kind, out, f"annual-{first}" if first == last else f"annual-{first}-{last}")
 
 

@@ -13,6 +13,7 @@ MESSAGES = {
     "arg.meeting": ("会议编号或 id", "meeting number or id"),
     "opt.format": ("输出格式：md、html、pdf、csv、json（默认在终端显示）", "output format: md, html, pdf, csv, json (default: the terminal)"),
     "opt.out": ("写入文件（默认打印到标准输出；pdf 默认写到当前目录）", "write to this file (default: standard output; pdf: a file in the current directory)"),
+    "opt.public": ("公示版：不含反映人、私事诉求和收款人，可张贴", "public version for the notice board: no reporters, private petitions or payees"),
     "opt.year_from": ("从哪一年起（含）", "first year (inclusive)"),
     "opt.year_to": ("到哪一年止（含）", "last year (inclusive)"),
     "report_written": ("已写入 {path}", "written to {path}"),

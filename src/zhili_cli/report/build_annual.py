@@ -23,18 +23,19 @@ def meeting_kinds(rules: Any) -> list[str]:
                   key=lambda k: order.index(k) if k in order else len(order))
 
 
-def build(conn: sqlite3.Connection, rules: Any, first: int, last: int, now: datetime) -> Report:
+def build(conn: sqlite3.Connection, rules: Any, first: int, last: int, now: datetime, *,
+          public: bool = False) -> Report:
     period = c.years_period(first, last)
     at_iso = c.iso_at_end(period, now)
-    public = False
     kinds = meeting_kinds(rules)
-    years = store.yearly(conn, period.start, period.end, kinds)
+    years = store.yearly(conn, period.start, period.end, kinds, include_private=not public)
     deliberated = sum(int(y["deliberated"] or 0) for y in years)
     deliberated_done = sum(int(y["deliberated_done"] or 0) for y in years)
     rate = domain_stats.percent(Fraction(deliberated_done, deliberated), 0) if deliberated else None
     stats = c.figures(conn, period, at_iso, public=public)
-    closed = store.closed_between(conn, period.start, period.end)
-    overdue_n, _ = store.open_at(conn, at_iso, received_before=period.end, overdue_only=True, limit=1)
+    closed = store.closed_between(conn, period.start, period.end, include_private=not public)
+    overdue_n, _ = store.open_at(conn, at_iso, received_before=period.end, overdue_only=True,
+                                 include_private=not public, limit=1)
 
     headline = t("rep.annual_headline", period=period.label, deliberated=deliberated, done=deliberated_done,
                  rate="—" if rate is None else f"{rate:.0f}",
@@ -70,4 +71,4 @@ def build(conn: sqlite3.Connection, rules: Any, first: int, last: int, now: date
     sections = [overview, yearly, kinds_sec] + build_areas.sections(conn, period, public=public)
     return Report(kind="annual", title=t("rep.title.annual"), compound=store.compound_name(conn),
                   period=period.label, as_of=c.as_of_text(now), public=public, sections=sections,
-                  lang=lang(), footer=t("rep.footer.internal"))
+                  lang=lang(), footer=t("rep.footer.public" if public else "rep.footer.internal"))

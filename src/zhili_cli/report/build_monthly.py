@@ -15,16 +15,18 @@ from zhili_cli.store import reports as store
 LIST_LIMIT = 50
 
 
-def build(conn: sqlite3.Connection, rules: Any, month: str, now: datetime) -> Report:
+def build(conn: sqlite3.Connection, rules: Any, month: str, now: datetime, *, public: bool = False) -> Report:
+    """Internal by default (names and phones masked); `public` for the notice board: no
+    reporters at all, no private petitions, no payees."""
     period = c.month_period(month)
     at_iso = c.iso_at_end(period, now)
-    public = False
+    private = not public
     stats = c.figures(conn, period, at_iso, public=public)
-    closed = store.closed_between(conn, period.start, period.end)
+    closed = store.closed_between(conn, period.start, period.end, include_private=private)
     overdue_n, overdue_rows = store.open_at(conn, at_iso, received_before=period.end, overdue_only=True,
-                                            limit=LIST_LIMIT)
-    carried_n, carried_rows = store.open_at(conn, f"{period.start}T00:00:00+08:00",
-                                            received_before=period.start, overdue_only=False, limit=LIST_LIMIT)
+                                            include_private=private, limit=LIST_LIMIT)
+    carried_n, carried_rows = store.open_at(conn, f"{period.start}T00:00:00+08:00", received_before=period.start,
+                                            overdue_only=False, include_private=private, limit=LIST_LIMIT)
 
     overview = Section("overview", t("rep.sec.overview"), [
         c.key_figures(stats, closed, overdue_n),
@@ -48,7 +50,7 @@ def build(conn: sqlite3.Connection, rules: Any, month: str, now: datetime) -> Re
     sections += build_areas.sections(conn, period, public=public)
     return Report(kind="monthly", title=t("rep.title.monthly"), compound=store.compound_name(conn),
                   period=period.label, as_of=c.as_of_text(now), public=public, sections=sections,
-                  lang=lang(), footer=t("rep.footer.internal"))
+                  lang=lang(), footer=t("rep.footer.public" if public else "rep.footer.internal"))
 
 
 def _listing(rows: list[dict[str, Any]], total: int, public: bool) -> Table:
