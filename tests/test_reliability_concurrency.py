@@ -49,11 +49,11 @@ for i in range(n):
         print(r.stderr, file=sys.stderr)
         sys.exit(1)
 """
-    procs = [run_python(loop, zhili_exe(), cli.db, tag, 20, cwd=tmp_path) for tag in ("x", "y")]
+    procs = [run_python(loop, zhili_exe(), cli.db, tag, 10, cwd=tmp_path) for tag in ("x", "y")]
     for proc in procs:
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
-    assert len(cli.json("petition", "list", "--limit", "0")) == 40
+    assert len(cli.json("petition", "list", "--limit", "0")) == 20
     cli.ok("audit", "verify")
 
 

@@ -77,7 +77,7 @@ def test_kill_household_import(tmp_path):
     cli.ok("init", "--name", "中断测试")
     small = _households_csv(tmp_path / "small.csv", 40, seed=1)
     cli.ok("household", "import", str(small), "-q")  # the "before" state has data of its own
-    big = _households_csv(tmp_path / "big.csv", 6000, seed=2)  # updates those 40, adds the rest
+    big = _households_csv(tmp_path / "big.csv", 3000, seed=2)  # updates those 40, adds the rest
     checkpoint(cli.db)
     outcomes = _kill_trials(tmp_path, cli.db, ["household", "import", str(big), "-q"], trials=20, seed=7)
     assert sum(outcomes.values()) == 20
@@ -87,7 +87,7 @@ def test_kill_petition_import(tmp_path):
     cli = Cli(tmp_path / "base.db")
     cli.ok("init", "--name", "中断测试")
     cli.ok("petition", "add", "--title", "已有诉求", "--source", "信箱")
-    rows = _petitions_csv(tmp_path / "p.csv", 2500)
+    rows = _petitions_csv(tmp_path / "p.csv", 1500)
     checkpoint(cli.db)
     outcomes = _kill_trials(tmp_path, cli.db, ["petition", "import", str(rows), "-q"], trials=8, seed=11)
     assert sum(outcomes.values()) == 8
