@@ -153,3 +153,24 @@ def test_demo_has_three_party_meeting_and_carried_motion(cli):
     assert three and three[0]["stages"][2]["vote"]["ballots"] > 1000
     assert three[0]["stages"][2]["vote"]["tally"]["passed"] is True
     cli.ok("audit", "verify")
+
+
+def test_agenda_has_milestones_awaiting_verification(cli):
+    project = cli.json("project", "add", "--title", "充电棚")["number"]
+    cli.ok("project", "milestone", project, "--title", "公示选址", "--due", "2024-03-20")
+    cli.ok("project", "milestone", project, "--title", "建成", "--due", "2024-12-31")
+    cli.ok("meeting", "schedule")
+    agenda = cli.json("meeting", "agenda", "M2024-001")["agenda"]
+    assert [(i["type"], i["title"]) for i in agenda] == [("milestone", "充电棚：公示选址")]
+
+
+def test_expense_waiting_for_three_party_on_agenda_then_approved(cli):
+    cli.ok("ledger", "opening", "--amount", "80000", "--date", "2024-01-01")
+    num = cli.json("expense", "request", "--amount", "28000", "--payee", "海康", "--purpose", "监控改造")["number"]
+    cli.ok("meeting", "schedule")
+    agenda = cli.json("meeting", "agenda", "M2024-001")["agenda"]
+    assert [(i["type"], i["ref"]) for i in agenda] == [("expense", num)]
+    roster(cli)
+    cli.ok("meeting", "attend", "M2024-001", "--present", "张红梅,李明,金建国")
+    cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意支出")
+    assert cli.json("expense", "approve", num)["status"] == "approved"

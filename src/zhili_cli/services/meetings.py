@@ -135,6 +135,7 @@ def build_agenda(tx: Tx, rules: Any, ref: str) -> list[dict[str, Any]]:
     - petitions triaged to the meeting (大/难, status accepted) — three-party meetings;
     - motions whose current stage this body decides;
     - items waiting for this body's approval (expenses, from the money area);
+    - project milestones awaiting verification (three-party);
     - report-backs on petitions finished since the last meeting of this kind (three-party).
     """
     from zhili_cli.services import decisions, petitions
@@ -165,9 +166,33 @@ def build_agenda(tx: Tx, rules: Any, ref: str) -> list[dict[str, Any]]:
         for w in decisions.waiting_for(tx.conn, body):
             add(w.get("type", "expense"), w["ref"], w.get("title") or w["ref"])
     if kind == "three_party":
+        for ms in milestones_waiting(tx.conn, meeting):
+            add("milestone", ms["ref"], ms["title"])
         for p in report_backs(tx.conn, meeting):
             add("report_back", p["number"], p["title"])
     return added
+
+
+def milestones_waiting(conn: sqlite3.Connection, meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """Project milestones (民生实事) not yet verified by all three parties that are due by the
+    meeting or already verified by some of them — the projects area's, when present."""
+    try:
+        from zhili_cli.services import projects
+    except ImportError:
+        return []
+    on = meeting["date"]
+    out = []
+    try:
+        details = projects.all_details(conn, date.fromisoformat(on))
+    except sqlite3.OperationalError:  # a database from before the projects tables
+        return []
+    for project in details:
+        for ms in project["milestones"]:
+            if ms["done"]:
+                continue
+            if ms["verified_by"] or (ms["due"] and ms["due"][:10] <= on):
+                out.append({"ref": ms["ref"], "title": f"{project['title']}：{ms['title']}"})
+    return out
 
 
 def report_backs(conn: sqlite3.Connection, meeting: dict[str, Any]) -> list[dict[str, Any]]:
