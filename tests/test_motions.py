@@ -231,3 +231,18 @@ def test_example_ballot_sheet_on_example_register(cli):
     res = cli.json("motion", "ballots", "import", y, str(examples / "ballots.csv"))
     assert res["count"] > 0 and res["voted_owners"] <= res["count"]
     assert res["agree_owners"] >= 1
+
+
+def test_owners_vote_at_assembly_needs_published_item(cli, tmp_path):
+    rooms = register(cli, tmp_path, ["100"] * 3)
+    y = owners_motion(cli, "manager")
+    m = cli.json("meeting", "schedule", "--kind", "业主大会")["number"]
+    err = cli.fails("motion", "vote", y, "--meeting", m, "--ballot", f"{rooms[0]}=同意")
+    assert "未在公布的议程" in err
+    agenda = cli.json("meeting", "agenda", m)["agenda"]
+    assert [(i["type"], i["ref"]) for i in agenda] == [("motion", y)]
+    cli.fails("motion", "vote", y, "--meeting", m, "--ballot", f"{rooms[0]}=同意")
+    cli.ok("meeting", "agenda", m, "--publish")
+    res = cli.json("motion", "vote", y, "--meeting", m, "--ballot", f"{rooms[0]}=同意",
+                   "--ballot", f"{rooms[1]}=同意")
+    assert res["passed"] is True

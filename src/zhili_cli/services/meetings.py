@@ -95,12 +95,19 @@ def schedule(tx: Tx, rules: Any, *, kind: str = "three_party", on: date | None =
     number = f"M{year}-{seq:03d}"
     row = {
         "number": number, "year": year, "seq": seq, "kind": knd,
-        "title": (title or "").strip() or f"{on.year}年{on.month}月{t('meeting_kind.' + knd)}",
+        "title": (title or "").strip() or t("meeting_default_title", year=on.year, month=on.month,
+                                             kind=t("meeting_kind." + knd)),
         "date": on.isoformat(), "convener": convener, "extraordinary": int(extraordinary),
         "announced_on": announced_on.isoformat(), "created_at": tx.at_iso,
     }
     store.insert(tx, row)
     return load(tx.conn, number)
+
+
+def _party_name(party: str) -> str:
+    from zhili_cli.i18n import t
+
+    return t(f"party.{party}")
 
 
 def _kind_name(kind: str) -> str:
@@ -310,9 +317,13 @@ def quorum(conn: sqlite3.Connection, rules: Any, meeting: dict[str, Any]) -> tup
     kind = meeting["kind"]
     if kind == "three_party":
         parties = {a["party"] for a in present}
-        missing = [vocab.PARTY_ZH[p] for p in ("residents_committee", "owners_committee", "property")
+        missing = [_party_name(p) for p in ("residents_committee", "owners_committee", "property")
                    if p not in parties]
-        return (not missing), ("缺：" + "、".join(missing)) if missing else "三方到齐"
+        from zhili_cli.i18n import t
+
+        if missing:
+            return False, t("meeting_parties_missing", parties="、".join(missing))
+        return True, t("meeting_parties_all")
     if kind == "committee":
         roster = {m["id"] for m in members.committee(conn, meeting["date"])}
         came = {a["member_id"] for a in present if a["member_id"] in roster}
