@@ -100,3 +100,19 @@ def test_income_register_import(cli, tmp_path):
     assert "bad.csv:3" in err
     assert len(cli.json("ledger", "list")) == 5  # all or nothing: the good line of bad.csv was not kept
     cli.ok("audit", "verify")
+
+
+def test_upgrade_from_the_first_money_schema_keeps_the_audit_whole(cli):
+    import sqlite3
+
+    cli.ok("ledger", "income", "add", "--amount", "100", "--source", "广告")
+    conn = sqlite3.connect(cli.db)  # as written by the version before income imports
+    conn.execute("DROP TABLE ledger_imports")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'money' AND name = 'm002_income_imports'")
+    conn.commit()
+    conn.close()
+    cli.ok("audit", "verify")  # migrates forward first
+    conn = sqlite3.connect(cli.db)
+    assert conn.execute("SELECT COUNT(*) FROM ledger_imports").fetchone()[0] == 0
+    conn.close()
+    assert cli.json("ledger", "balance")["public_revenue"]["balance"] == "100.00"

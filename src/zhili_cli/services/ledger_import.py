@@ -61,11 +61,11 @@ def import_file(tx: Tx | None, path: Path, *, fund: str = "public_revenue", enco
         note = rec.get("description") or ""
         if source == "other" and category:
             note = f"{category} {note}".strip()
-        store.insert(tx, {
+        entry = store.insert(tx, {
             "fund": fund_key, "kind": "income", "source": source, "amount_fen": rec["amount_fen"],
-            "on_date": rec["date"].isoformat(), "period": rec["date"].strftime("%Y-%m"),
-            "note": note or None, "payer": rec.get("payer"), "voucher": rec.get("voucher"), "import_key": k,
+            "on_date": rec["date"].isoformat(), "period": rec["date"].strftime("%Y-%m"), "note": note or None,
         })
+        store.add_import(tx, entry, k, rec.get("payer"), rec.get("voucher"))
         if progress:
             progress(counts["rows"], 0)
     return {"counts": counts, "problems": problems}

@@ -60,4 +60,9 @@ def list_(conn: sqlite3.Connection, *, fund: str | None = None, date_from: str |
 
 
 def has_import_key(conn: sqlite3.Connection, key: str) -> bool:
-    return conn.execute("SELECT 1 FROM ledger WHERE import_key = ?", (key,)).fetchone() is not None
+    return conn.execute("SELECT 1 FROM ledger_imports WHERE import_key = ?", (key,)).fetchone() is not None
+
+
+def add_import(tx: Tx, ledger_id: int, key: str, payer: str | None, voucher: str | None) -> int:
+    return tx.insert("ledger_imports", {"ledger_id": ledger_id, "import_key": key, "payer": payer,
+                                        "voucher": voucher})

@@ -114,11 +114,15 @@ def m001_money(db):
 
 
 @migrations(name=NAMES[1])
-def m002_ledger_import(db):
-    """Imported income lines keep their payer, voucher and natural key (re-imports add nothing)."""
+def m002_income_imports(db):
+    """Imported income lines: their payer, voucher and natural key (re-imports add nothing).
+    A table of its own, so that rows written before it keep matching their audit entries."""
     run_script(db, """
-        ALTER TABLE ledger ADD COLUMN payer TEXT;
-        ALTER TABLE ledger ADD COLUMN voucher TEXT;
-        ALTER TABLE ledger ADD COLUMN import_key TEXT;
-        CREATE INDEX ledger_import_key ON ledger (import_key);
+        CREATE TABLE ledger_imports (
+            id INTEGER PRIMARY KEY,
+            ledger_id INTEGER NOT NULL REFERENCES ledger (id),
+            import_key TEXT NOT NULL UNIQUE,
+            payer TEXT,
+            voucher TEXT
+        );
         """)

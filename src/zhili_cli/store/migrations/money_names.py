@@ -1,2 +1,2 @@
 SET = "money"
-NAMES: tuple[str, ...] = ("m001_money", "m002_ledger_import")
+NAMES: tuple[str, ...] = ("m001_money", "m002_income_imports")
