@@ -141,33 +141,3 @@ def _template(tx: Tx, table: str, given: Sequence[str]) -> tuple[dict[str, Any],
 
 def _head(tx: Tx) -> str:
     return audit.head(tx.conn)[1]
-
-
-class SeenKeys:
-    """The natural keys already stored plus those met so far in the file, kept in a TEMP
-    table (on disk, not in memory) so a million-row import stays flat in memory."""
-
-    def __init__(self, conn: Any, existing_sql: str | None = None, params: Sequence[Any] = ()) -> None:
-        self.conn = conn
-        self._set: set[Any] | None = None
-        if conn is None:
-            self._set = set()
-            return
-        conn.execute("DROP TABLE IF EXISTS temp.zhili_import_keys")
-        conn.execute("CREATE TEMP TABLE zhili_import_keys (key PRIMARY KEY) WITHOUT ROWID")
-        if existing_sql:
-            conn.execute(f"INSERT OR IGNORE INTO temp.zhili_import_keys (key) {existing_sql}", params)
-        self._sql = "INSERT OR IGNORE INTO temp.zhili_import_keys (key) VALUES (?)"
-
-    def add(self, key: Any) -> bool:
-        """True when the key is new (and now remembered)."""
-        if self._set is not None:
-            if key in self._set:
-                return False
-            self._set.add(key)
-            return True
-        return self.conn.execute(self._sql, (key,)).rowcount == 1
-
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.execute("DROP TABLE IF EXISTS temp.zhili_import_keys")
