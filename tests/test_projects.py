@@ -42,3 +42,5 @@ def test_expense_linked_to_project_is_summed_by_project(cli):
     row = cli.json("expense", "request", "--amount", "4000", "--payee", "乙", "--purpose", "人工",
                    "--project", num.lower())
     assert row["project"] == num and row["tier"] == "committee"
+    check = cli.json("expense", "check", "100", "--project", num.lower())
+    assert check["tier"] == "committee" and len(check["earlier"]) == 2

@@ -289,3 +289,8 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
         table(t("approvals_title"), [t("col.e_body"), t("col.e_ref"), t("col.e_by"), t("col.e_date"), t("col.e_detail")],
               [(t(f"body.{a['body']}"), a["ref"], a["approver"], (a["at"] or "")[:16].replace("T", " "), a["detail"])
                for a in approvals])
+    if steps:
+        from zhili_cli.cli.fund import _note
+
+        table(t("fund.steps_title"), [t("col.f_step"), t("col.f_done"), t("col.f_by"), t("col.f_note")],
+              [(t(f"step.{s['step']}"), (s["at"] or "")[:10], s["actor"], _note(s["note"])) for s in steps])

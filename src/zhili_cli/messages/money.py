@@ -158,6 +158,7 @@ MESSAGES = {
     "fund.step_done": ("{number}：“{step}”已完成", "{number}: “{step}” done"),
     "fund.step_auto": ("“{step}”由审批或支付自动记录", "“{step}” is recorded by the approval or the payment"),
     "fund.step_already": ("{number}：“{step}”早已完成", "{number}: “{step}” was already done"),
+    "fund.steps_title": ("维修资金程序", "Maintenance fund steps"),
     "fund.procedure_title": ("维修资金使用程序 {number}（申请人：{applicant}）", "Maintenance fund procedure {number} (applicant: {applicant})"),
     "step.propose": ("提出方案", "propose"), "step.owners_vote": ("业主表决（一般事项）", "owners' vote (ordinary matter)"),
     "step.implement": ("组织实施", "implement"), "step.apply_transfer": ("申请划转", "apply for transfer"),

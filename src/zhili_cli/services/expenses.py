@@ -34,6 +34,11 @@ def check(conn: sqlite3.Connection | None, rules: Any, amount_fen: int, *, payee
     window = rules.expenses.split_window_days
     earlier: list[dict[str, Any]] = []
     if conn is not None and (payee or project):
+        if project:
+            from zhili_cli.store import projects as project_store
+
+            found = project_store.get(conn, project)
+            project = found["number"] if found else project.strip()
         since = clock.iso(when - timedelta(days=window)) or ""
         earlier = store.recent_related(conn, since)
     return tiers_of.check(rules.expenses.tiers, amount_fen, window_days=window, earlier=earlier,
