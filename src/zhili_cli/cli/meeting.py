@@ -77,7 +77,7 @@ def agenda(
     move: Optional[str] = typer.Option(None, "--move", help=t("opt.move")),
     rebuild: bool = typer.Option(False, "--rebuild", help=t("opt.rebuild")),
     publish: bool = typer.Option(False, "--publish", help=t("opt.publish_agenda")),
-    markdown: bool = typer.Option(False, "--markdown", help="Markdown"),
+    markdown: bool = typer.Option(False, "--markdown", help=t("opt.markdown")),
     json_out: bool = JSON,
 ) -> None:
     """With no option: the agenda, built from what is waiting the first time it is asked for."""
@@ -163,7 +163,7 @@ def decide(
     decision: str = typer.Option(..., "--decision", help=t("opt.decision")),
     owner: Optional[str] = typer.Option(None, "--owner", help=t("opt.owner_party")),
     due: Optional[str] = typer.Option(None, "--due", help=t("opt.item_due")),
-    reject: bool = typer.Option(False, "--reject", help=t("motion_fail")),
+    reject: bool = typer.Option(False, "--reject", help=t("opt.reject_item")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -217,7 +217,7 @@ def overdue(ctx: typer.Context, json_out: bool = JSON) -> None:
 
 @app.command("minutes", help=t("cmd.meeting.minutes"))
 def minutes(ctx: typer.Context, ref: str = REF,
-            out: Optional[Path] = typer.Option(None, "--out", "-o", help=t("arg.file")),
+            out: Optional[Path] = typer.Option(None, "--out", "-o", help=t("opt.minutes_out")),
             json_out: bool = JSON) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import meetings

@@ -43,7 +43,7 @@ def propose(
     matter: str = typer.Option("other", "--matter", help=t("opt.matter")),
     origin: Optional[list[str]] = typer.Option(None, "--origin", help=t("opt.origin")),
     subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
-    only: Optional[str] = typer.Option(None, "--only", help=t("col.body")),
+    only: Optional[str] = typer.Option(None, "--only", help=t("opt.only_body")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -63,7 +63,7 @@ def vote(
     member: Optional[list[str]] = typer.Option(None, "--member", help=t("opt.member_vote")),
     position: Optional[list[str]] = typer.Option(None, "--position", help=t("opt.position")),
     ballot: Optional[list[str]] = typer.Option(None, "--ballot", help=t("opt.ballot")),
-    result: Optional[str] = typer.Option(None, "--result", help=t("opt.outcome_note")),
+    result: Optional[str] = typer.Option(None, "--result", help=t("opt.vote_result")),
     meeting: Optional[str] = typer.Option(None, "--meeting", help=t("opt.meeting_ref")),
     subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
     json_out: bool = JSON,
@@ -108,7 +108,7 @@ def _say_result(number: str, stage: str, tally: dict[str, Any]) -> None:
 def ballots_import(
     ctx: typer.Context,
     ref: str = REF,
-    file: Path = typer.Argument(..., help=t("arg.file")),
+    file: Path = typer.Argument(..., help=t("arg.ballot_file")),
     encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
     sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
     map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
@@ -137,7 +137,7 @@ def ballots_import(
 def advance(
     ctx: typer.Context,
     ref: str = REF,
-    reject: bool = typer.Option(False, "--reject", help=t("motion_fail")),
+    reject: bool = typer.Option(False, "--reject", help=t("opt.reject_motion")),
     note: Optional[str] = typer.Option(None, "--note", help=t("opt.outcome_note")),
     json_out: bool = JSON,
 ) -> None:
@@ -193,7 +193,7 @@ def _note(note: str | None) -> str:
 
 @app.command("list", help=t("cmd.motion.list"))
 def list_(ctx: typer.Context,
-          status: Optional[str] = typer.Option(None, "--status", help=t("opt.status")),
+          status: Optional[str] = typer.Option(None, "--status", help=t("opt.motion_status")),
           json_out: bool = JSON) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.store import motions as store

@@ -25,9 +25,9 @@ from zhili_cli.errors import UserError
 
 CHOICES = ("agree", "oppose", "abstain")
 CHOICE_NAMES: dict[str, tuple[str, ...]] = {
-    "agree": ("同意", "赞成", "agree", "yes", "y", "是"),
-    "oppose": ("反对", "不同意", "oppose", "no", "n", "否"),
-    "abstain": ("弃权", "abstain"),
+    "agree": ("同意", "赞成", "支持", "通过", "agree", "yes", "y", "for", "是", "√", "✓"),
+    "oppose": ("反对", "不同意", "不赞成", "oppose", "disagree", "against", "no", "n", "否", "×"),
+    "abstain": ("弃权", "无意见", "abstain", "abstention"),
 }
 CLASSES = ("ordinary", "special")
 DEVELOPER = "\x00developer"
