@@ -74,6 +74,95 @@ def hoist_globals(args: list[str]) -> list[str]:
     return front + rest
 
 
+def _light_coercions() -> tuple[Any, Any, Any, Any] | None:
+    """Coercions for plain text, text lists, whole numbers and flags that need no pydantic schema.
+
+    Typer builds a pydantic TypeAdapter for every option on first use; for `str` and `int`
+    options that costs more than most commands' own work. These give the same values and
+    refuse the same input. None when this typer has no such hook (its defaults then apply).
+    """
+    try:
+        from dataclasses import dataclass
+
+        from typer._coercion import RuntimeParam
+        from typer.core import _click
+    except ImportError:  # pragma: no cover - another typer
+        return None
+
+    @dataclass(frozen=True)
+    class Text(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            return value if isinstance(value, str) else str(value)
+
+    @dataclass(frozen=True)
+    class TextList(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            return [v if isinstance(v, str) else str(v) for v in value]
+
+    @dataclass(frozen=True)
+    class Whole(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if isinstance(value, bool):
+                raise _click.exceptions.BadParameter(f"{value!r} is not a whole number.", ctx=ctx, param=param)
+            if isinstance(value, int):
+                number = value
+            else:
+                text = str(value).strip()
+                if not text or not text.lstrip("+-").isascii() or not text.lstrip("+-").isdigit() \
+                        or text.count("-") + text.count("+") > 1 or text[0] not in "+-0123456789":
+                    raise _click.exceptions.BadParameter(f"{value!r} is not a whole number.", ctx=ctx, param=param)
+                number = int(text)
+            low, high = self.parameter_info.min, self.parameter_info.max
+            if (low is not None and number < low) or (high is not None and number > high):
+                bounds = " and ".join(x for x in (f">= {low}" if low is not None else "",
+                                                  f"<= {high}" if high is not None else "") if x)
+                raise _click.exceptions.BadParameter(f"{number} is not {bounds}.", ctx=ctx, param=param)
+            return number
+
+    @dataclass(frozen=True)
+    class Flag(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "t", "yes", "y", "on"):
+                return True
+            if text in ("0", "false", "f", "no", "n", "off", ""):
+                return False
+            raise _click.exceptions.BadParameter(f"{value!r} is not a yes/no value.", ctx=ctx, param=param)
+
+    return Text, TextList, Whole, Flag
+
+
+def _install_light_coercions() -> None:
+    """Route typer's plain `str`, `list[str]`, `int` and `bool` parameters to the coercions
+    above; every other annotation keeps typer's own (pydantic) coercion."""
+    import typer.core as typer_core
+
+    original = getattr(typer_core, "build_runtime_param", None)
+    light = _light_coercions()
+    if original is None or light is None or getattr(original, "_zhili_light", False):
+        return
+    text, text_list, whole, flag = light
+    kinds = {str: text, int: whole, bool: flag}
+
+    def build_runtime_param(descriptor: Any) -> Any:
+        info = descriptor.parameter_info
+        plain = getattr(info, "parser", None) is None and not descriptor.is_file and not descriptor.is_choice
+        annotation = descriptor.annotation
+        if plain and isinstance(annotation, type) and annotation in kinds:
+            return kinds[annotation](parameter_info=info, annotation=annotation)
+        if plain and annotation == list[str]:
+            return text_list(parameter_info=info, annotation=annotation)
+        return original(descriptor)
+
+    build_runtime_param._zhili_light = True  # type: ignore[attr-defined]
+    typer_core.build_runtime_param = build_runtime_param
+
+
+_install_light_coercions()
+
+
 class LazyGroup(TyperGroup):
     """Root group: resolves sub-commands by importing their module on demand."""
 
