@@ -161,7 +161,11 @@ def test_members_csv_import(cli, tmp_path):
 def test_member_import_refuses_a_second_chair_and_long_terms(cli, tmp_path):
     cli.ok("member", "import", EXAMPLES / "members.csv")
     path = write_csv(tmp_path / "m.csv", "姓名,职务,任期开始,任期结束\n新人,主任,2024-01-01,2028-12-31\n")
-    assert "金建国" in cli.fails("member", "import", path)
+    err = cli.fails("member", "import", path)
+    assert err.startswith(f"{path}:2: 职务:") and "金建国" in err
+    many = "姓名,角色,任期开始,任期结束\n" + "".join(f"委员{i},委员,2023-06-01,2028-05-31\n" for i in range(5))
+    err = cli.fails("member", "import", write_csv(tmp_path / "many.csv", many))
+    assert ":6: 角色:" in err
     path = write_csv(tmp_path / "m2.csv", "姓名,角色,任期开始,任期结束\n甲,委员,2020-01-01,2030-01-01\n")
     err = cli.fails("member", "import", path)
     assert err.startswith(f"{path}:2: 任期结束:")

@@ -134,12 +134,14 @@ def import_file(tx: Tx | None, rules: Any, path: Any, *, encoding: str | None = 
         if tx is not None and not dry_run:
             tx.update("members", existing[0]["id"], changes)
     if db is not None and (problems == [] or dry_run):
-        _check_committee(db, tx, rules, path, today, chairs, committee_lines, seen, problem, dry_run)
+        _check_committee(db, tx, rules, path, today, chairs, committee_lines, seen, problem, dry_run,
+                         column_of(headers, columns, "role"))
     return {"counts": counts, "problems": problems}
 
 
 def _check_committee(db: Any, tx: Tx | None, rules: Any, path: Any, today: date, chairs: list[tuple[int, str]],
-                     lines: list[int], seen: dict[tuple[str, str], int], problem: Any, dry_run: bool) -> None:
+                     lines: list[int], seen: dict[tuple[str, str], int], problem: Any, dry_run: bool,
+                     column: str) -> None:
     """One chair, at most size_max members serving today, counting people already stored."""
     from zhili_cli.errors import RowError
 
@@ -152,7 +154,7 @@ def _check_committee(db: Any, tx: Tx | None, rules: Any, path: Any, today: date,
         size = len(stored)
         stored_chairs = [m for m in stored if m["role"] == "chair" and (m["name"], "chair") not in seen]
     if chairs and stored_chairs:
-        problem(RowError(str(path), chairs[0][0], "role", "import_chair_exists", name=stored_chairs[0]["name"]))
+        problem(RowError(str(path), chairs[0][0], column, "import_chair_exists", name=stored_chairs[0]["name"]))
     if size > rules.committee.size_max:
         where = lines[-1] if lines else 1
-        problem(RowError(str(path), where, "role", "import_committee_full", size=rules.committee.size_max))
+        problem(RowError(str(path), where, column, "import_committee_full", size=rules.committee.size_max))
