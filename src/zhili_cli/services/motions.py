@@ -240,7 +240,11 @@ class RoomIndex:
 def add_ballot(tx: Tx, v: dict[str, Any], index: RoomIndex, room: str, choice: str,
                building: str = "", unit: str = "", seen: set[int] | None = None) -> None:
     hid, label = index.find(room, building, unit)
-    if (seen is not None and hid in seen) or (seen is None and vote_store.ballot(tx.conn, v["id"], "household", str(hid))):
+    if seen is not None:
+        twice = hid in seen
+    else:
+        twice = vote_store.ballot(tx.conn, v["id"], "household", str(hid)) is not None
+    if twice:
         raise UserError("ballot_second", room=label)
     if seen is not None:
         seen.add(hid)
