@@ -46,6 +46,8 @@ if __name__ == "__main__":
 '''
 
 TARGETS = {"petition list": 1.25, "petition stats": 1.25, "--help": 1.10}
+# measured and shown beside the targets, not part of them: stats right after a write
+EXTRA = {"petition stats, cold": 1.25}
 
 
 def build(path: Path, petitions: int = 100_000, households: int = 1_500, years: int = 10, seed: int = 3) -> None:
@@ -68,6 +70,7 @@ def build(path: Path, petitions: int = 100_000, households: int = 1_500, years: 
     parties = ["property", "owners_committee", "residents_committee"]
     start = datetime(2015, 1, 1, 8, 0, tzinfo=clock.TZ)
     span_minutes = years * 365 * 24 * 60
+    settled_before = clock.from_iso(NOW) - timedelta(days=180)
     with store_db.immediate(conn):
         tx = Tx(conn, "bench", "bench build", at=clock.from_iso(NOW))
         for i in range(households):
@@ -83,10 +86,18 @@ def build(path: Path, petitions: int = 100_000, households: int = 1_500, years: 
             seqs[year] = seqs.get(year, 0) + 1
             kind = kinds[i % len(kinds)]
             roll = rnd.random()
-            status = ("verified" if roll < 0.55 else "done" if roll < 0.8 else "rejected" if roll < 0.85
-                      else "in_progress" if roll < 0.95 else "received")
+            if received < settled_before:  # older matters have long been dealt with
+                status = ("verified" if roll < 0.6 else "done" if roll < 0.9 else "rejected" if roll < 0.95
+                          else "referred")
+            else:  # the last half year: everything from just received to verified
+                status = ("verified" if roll < 0.3 else "done" if roll < 0.5 else "rejected" if roll < 0.55
+                          else "in_progress" if roll < 0.85 else "received")
             triaged = received + timedelta(hours=rnd.randint(1, 100)) if status != "received" else None
+            if triaged and triaged > clock.from_iso(NOW):
+                triaged = clock.from_iso(NOW)
             closed = received + timedelta(days=rnd.randint(1, 40)) if status in ("done", "verified") else None
+            if closed and closed > clock.from_iso(NOW) - timedelta(days=2):
+                closed = clock.from_iso(NOW) - timedelta(days=2)
             row = {
                 "number": rules_of.format_number("P", year, seqs[year]), "year": year, "seq": seqs[year],
                 "received_at": clock.iso(received), "source": sources[i % len(sources)],
@@ -100,6 +111,7 @@ def build(path: Path, petitions: int = 100_000, households: int = 1_500, years: 
                 "verified_at": clock.iso(closed + timedelta(days=2)) if status == "verified" else None,
                 "satisfaction": rnd.randint(1, 5) if status == "verified" else None,
                 "reject_reason": "不属于受理范围" if status == "rejected" else None,
+                "referred_to": "街道城管科" if status == "referred" else None,
             }
             pid = tx.insert("petitions", row)
             tx.insert("petition_events", {"petition_id": pid, "at": row["received_at"], "actor": "bench",
@@ -136,13 +148,19 @@ def measure(db: Path, runs: int, workdir: Path) -> dict[str, float]:
         "petition list": [ZHILI, "petition", "list", "--limit", "20", "--json"],
         "petition stats": [ZHILI, "petition", "stats", "--json"],
         "--help": [ZHILI, "--help"],
+        # as the first `stats` after a write: the cached settled figures are gone
+        "petition stats, cold": [ZHILI, "petition", "stats", "--json"],
     }
+    cache = workdir / "cache"
     for cmd in commands.values():  # warm the OS cache, the bytecode and the rules cache
         _time(cmd, env)
     walls: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
+            if name.endswith("cold"):
+                for stale in cache.glob("stats-*.json"):
+                    stale.unlink()
             wall, cpu = _time(cmd, env)
             walls[name].append(wall)
             cpus[name].append(cpu)
@@ -153,7 +171,7 @@ def measure(db: Path, runs: int, workdir: Path) -> dict[str, float]:
 
 def report(medians: dict[str, float], prefix: str = "") -> list[tuple[str, float, float, float, bool]]:
     rows = []
-    for name, target in TARGETS.items():
+    for name, target in {**TARGETS, **EXTRA}.items():
         base = medians[prefix + ("bare --help" if name == "--help" else "bare")]
         ratio = medians[prefix + name] / base
         rows.append((name, medians[prefix + name] * 1000, base * 1000, ratio, ratio <= target))
@@ -184,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, ms, base_ms, ratio, met in report(medians):
         label = f"zhili {name}" + (" --limit 20 --json" if name == "petition list" else
                                    " --json" if name == "petition stats" else "")
+        if name in EXTRA:
+            label = "zhili petition stats --json, first after a write"
+            print(f"  {label:<38} {ms:9.1f} {base_ms:8.1f} {ratio:5.2f}× {'(≤ %.2f×)' % EXTRA[name]:>7} "
+                  f"{'within' if met else 'over'}")
+            continue
         print(f"  {label:<38} {ms:9.1f} {base_ms:8.1f} {ratio:5.2f}× {'≤ %.2f×' % TARGETS[name]:>7} "
               f"{'met' if met else 'NOT MET'}")
         ok &= met

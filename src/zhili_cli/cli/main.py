@@ -80,26 +80,22 @@ def _light_coercions() -> tuple[Any, Any, Any, Any] | None:
     Typer builds a pydantic TypeAdapter for every option on first use; for `str` and `int`
     options that costs more than most commands' own work. These give the same values and
     refuse the same input. None when this typer has no such hook (its defaults then apply).
+    The classes add no fields, so they keep RuntimeParam's own (frozen dataclass) constructor.
     """
     try:
-        from dataclasses import dataclass
-
         from typer._coercion import RuntimeParam
         from typer.core import _click
     except ImportError:  # pragma: no cover - another typer
         return None
 
-    @dataclass(frozen=True)
     class Text(RuntimeParam):
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             return value if isinstance(value, str) else str(value)
 
-    @dataclass(frozen=True)
     class TextList(RuntimeParam):
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             return [v if isinstance(v, str) else str(v) for v in value]
 
-    @dataclass(frozen=True)
     class Whole(RuntimeParam):
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             if isinstance(value, bool):
@@ -119,7 +115,6 @@ def _light_coercions() -> tuple[Any, Any, Any, Any] | None:
                 raise _click.exceptions.BadParameter(f"{number} is not {bounds}.", ctx=ctx, param=param)
             return number
 
-    @dataclass(frozen=True)
     class Flag(RuntimeParam):
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             if isinstance(value, bool):
