@@ -259,10 +259,10 @@ app = typer.Typer(
 @app.callback()
 def main(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(None, "--db", envvar="ZHILI_DB", help=t("opt.db"), show_default=False),
+    db: Optional[str] = typer.Option(None, "--db", envvar="ZHILI_DB", show_envvar=False, help=t("opt.db"), show_default=False),
     rules: Optional[str] = typer.Option(None, "--rules", envvar="ZHILI_RULES", help=t("opt.rules")),
-    actor: Optional[str] = typer.Option(None, "--as", envvar="ZHILI_USER", help=t("opt.as")),
-    lang: Optional[str] = typer.Option(None, "--lang", envvar="ZHILI_LANG", help=t("opt.lang")),
+    actor: Optional[str] = typer.Option(None, "--as", envvar="ZHILI_USER", show_envvar=False, help=t("opt.as")),
+    lang: Optional[str] = typer.Option(None, "--lang", envvar="ZHILI_LANG", show_envvar=False, help=t("opt.lang")),
 ) -> None:
     from zhili_cli.cli.context import Globals
 
