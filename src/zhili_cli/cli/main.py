@@ -143,7 +143,8 @@ def _install_light_coercions() -> None:
 
     def build_runtime_param(descriptor: Any) -> Any:
         info = descriptor.parameter_info
-        plain = getattr(info, "parser", None) is None and not descriptor.is_file and not descriptor.is_choice
+        plain = (getattr(info, "parser", None) is None and not getattr(info, "clamp", False)
+                 and not getattr(info, "count", False) and not descriptor.is_file and not descriptor.is_choice)
         annotation = descriptor.annotation
         if plain and isinstance(annotation, type) and annotation in kinds:
             return kinds[annotation](parameter_info=info, annotation=annotation)
