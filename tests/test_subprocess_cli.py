@@ -104,3 +104,28 @@ def test_fast_paths_leave_heavy_libraries_alone(tmp_path):
     modules = _imported(tmp_path, "--help")
     assert not {m for m in modules if m.split(".")[0] in ("sqlite_utils", "yaml", "sqlite3")}
     assert not {m for m in modules if m.startswith("zhili_cli.store") or m == "zhili_cli.rules.model"}
+
+
+def test_light_int_coercion_accepts_what_typer_would():
+    """The whole-number coercion zhili gives typer agrees with typer's own (pydantic) one."""
+    from pydantic import TypeAdapter
+
+    from typer.core import _click
+    from zhili_cli.cli import main
+
+    whole = main._light_coercions()[2]
+    from typer.models import OptionInfo
+
+    coercion = whole(parameter_info=OptionInfo(), annotation=int)
+    adapter = TypeAdapter(int)
+    for text in ["3", " 7", "+3", "00", "3.0", "1_000", "-0", "-12", "٣", "1e3", "３", "", "3.5", "3.00", "\t3\n", "1_000.0", "1__0",
+                 "_1", "abc", "0x10", "9" * 30, "3.", ".5", "+-3", " ", "1 000"]:
+        try:
+            expected = adapter.validate_python(text)
+        except Exception:
+            expected = "refused"
+        try:
+            got = coercion._coerce_value(text, param=None, ctx=None)
+        except _click.exceptions.BadParameter:
+            got = "refused"
+        assert got == expected, text

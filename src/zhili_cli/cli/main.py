@@ -103,11 +103,13 @@ def _light_coercions() -> tuple[Any, Any, Any, Any] | None:
             if isinstance(value, int):
                 number = value
             else:
-                text = str(value).strip()
-                if not text or not text.lstrip("+-").isascii() or not text.lstrip("+-").isdigit() \
-                        or text.count("-") + text.count("+") > 1 or text[0] not in "+-0123456789":
+                import re
+
+                # what pydantic's lax int accepts from text: sign, digits, underscores, ".0"
+                match = re.fullmatch(r"\s*([+-]?[0-9]+(?:_[0-9]+)*)(?:\.0+)?\s*", str(value))
+                if not match:
                     raise _click.exceptions.BadParameter(f"{value!r} is not a whole number.", ctx=ctx, param=param)
-                number = int(text)
+                number = int(match.group(1))
             low, high = self.parameter_info.min, self.parameter_info.max
             if (low is not None and number < low) or (high is not None and number > high):
                 bounds = " and ".join(x for x in (f">= {low}" if low is not None else "",
