@@ -129,3 +129,30 @@ def test_light_int_coercion_accepts_what_typer_would():
         except _click.exceptions.BadParameter:
             got = "refused"
         assert got == expected, text
+
+
+def test_light_flag_and_text_coercions_agree_with_typer():
+    from pydantic import TypeAdapter
+    from typer.core import _click
+    from typer.models import OptionInfo
+
+    from zhili_cli.cli import main
+
+    text, _, _, flag = main._light_coercions()
+    for coercion, annotation, values in (
+        (flag, bool, [True, False, "true", "False", "1", "0", "yes", "No", "on", "OFF", "t", "f", "y", "n",
+                      "", "maybe", "2", " true", "是"]),
+        (text, str, ["", "x", " 空格 ", "'; DROP TABLE x; --", "\u202e"]),
+    ):
+        light = coercion(parameter_info=OptionInfo(), annotation=annotation)
+        adapter = TypeAdapter(annotation)
+        for value in values:
+            try:
+                expected = adapter.validate_python(value)
+            except Exception:
+                expected = "refused"
+            try:
+                got = light._coerce_value(value, param=None, ctx=None)
+            except _click.exceptions.BadParameter:
+                got = "refused"
+            assert got == expected, (annotation, value)

@@ -121,10 +121,10 @@ def _light_coercions() -> tuple[Any, Any, Any, Any] | None:
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             if isinstance(value, bool):
                 return value
-            text = str(value).strip().lower()
+            text = str(value).lower()
             if text in ("1", "true", "t", "yes", "y", "on"):
                 return True
-            if text in ("0", "false", "f", "no", "n", "off", ""):
+            if text in ("0", "false", "f", "no", "n", "off"):
                 return False
             raise _click.exceptions.BadParameter(f"{value!r} is not a yes/no value.", ctx=ctx, param=param)
 
