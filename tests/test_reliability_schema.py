@@ -242,3 +242,22 @@ def test_refusal_through_console_script(tmp_path):
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
     assert sha256(path) == digest
+
+
+@pytest.mark.skipif(len(ALL) < 2, reason="only one schema version")
+def test_concurrent_upgrade_of_an_old_file(tmp_path):
+    """Several commands opening the same older file at once: one migrates, the others wait or
+    find it done; none fails."""
+    import subprocess
+
+    from tests.test_reliability_support import zhili_exe
+
+    for trial in range(3):
+        path = tmp_path / f"old{trial}.db"
+        _build_version(path, 1)
+        procs = [subprocess.Popen([zhili_exe(), "--db", str(path), "petition", "list", "--json"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        for proc in procs:
+            out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err
+        Cli(path).ok("audit", "verify")

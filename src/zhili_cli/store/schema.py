@@ -58,9 +58,24 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Apply every pending migration, each in its own transaction (sqlite-utils)."""
     import sqlite_utils
 
+    from zhili_cli.store.db import _begin_immediate
+
     db = sqlite_utils.Database(conn)
-    for name in SET_MODULES:
-        module = importlib.import_module(name)
-        module.migrations.apply(db)
+    conn.isolation_level = None
+    # One migrator at a time: a second process opening the same older file waits here, then
+    # finds nothing pending (sqlite-utils re-reads what is applied inside the lock and nests
+    # each migration in a savepoint).
+    _begin_immediate(conn)
+    try:
+        for name in SET_MODULES:
+            module = importlib.import_module(name)
+            module.migrations.apply(db)
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
     # sqlite-utils may leave the connection in its own isolation mode.
     conn.isolation_level = None
