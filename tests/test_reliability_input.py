@@ -222,3 +222,43 @@ def test_ten_megabyte_strings(cli, tmp_path):
 ])
 def test_usage_errors_are_one_line(cli, args):
     cli.fails(*args, code=2)
+
+
+ROLES = ["主任", "副主任", "委员", "居委会代表", "物业代表", "业主代表", "网格员", "楼道长", "chair"]
+PARTIES = ["居委会", "业委会", "物业", "property"]
+
+
+@SETTINGS
+@given(name=tricky, role=st.one_of(st.sampled_from(ROLES), tricky), party=st.one_of(st.none(), st.sampled_from(PARTIES), tricky),
+       phone=st.one_of(st.none(), tricky), start=st.one_of(st.none(), dates), end=st.one_of(st.none(), dates))
+def test_member_add_any_options(tmp_path, name, role, party, phone, start, end):
+    cli = _cli(tmp_path)
+    args = ["member", "add", name, "--role", role]
+    for flag, value in (("--party", party), ("--phone", phone), ("--term-start", start), ("--term-end", end)):
+        if value is not None:
+            args += [flag, value]
+    check_outcome(cli(*args) if not name.startswith("-") else cli(*args[:2], "--", *args[2:]))
+    check_outcome(cli("member", "list", "--json"))
+
+
+@SETTINGS
+@given(room=st.one_of(tricky, st.sampled_from(["1-1-101", "3幢2单元501", "1-101", "--", "0-0-0"])),
+       building=st.one_of(st.none(), tricky), limit=st.one_of(st.none(), tricky, st.integers(-3, 10**15).map(str)),
+       key=st.one_of(tricky, st.sampled_from(["expenses.tiers", "expenses.tiers[1].max", "petitions", "x.y.z", "[0]"])),
+       table=st.one_of(st.none(), tricky, st.sampled_from(["petitions", "households", "audit_log"])))
+def test_lookups_any_input(tmp_path, room, building, limit, key, table):
+    cli = _cli(tmp_path)
+    check_outcome(cli("household", "show", room) if not room.startswith("-") else cli("household", "show", "--", room))
+    args = ["household", "list", "--json"]
+    if building is not None:
+        args += ["--building", building]
+    if limit is not None:
+        args += ["--limit", limit]
+    check_outcome(cli(*args))
+    check_outcome(cli("rules", "explain", key) if not key.startswith("-") else cli("rules", "explain", "--", key))
+    args = ["audit", "log", "--json"]
+    if table is not None:
+        args += ["--table", table]
+    if limit is not None:
+        args += ["--limit", limit]
+    check_outcome(cli(*args))
