@@ -168,3 +168,23 @@ def test_batched_audit_entries_are_those_tx_would_write(cli):
     assert {table for table, _ in trusted} == {"petitions", "petition_events"}
     cli.ok("member", "add", "新人", "--role", "业主代表", "--party", "业委会")  # Tx writes chain on
     assert "一致" in cli.ok("audit", "verify").stdout
+
+
+def test_title_row_above_the_header_keeps_spreadsheet_line_numbers(cli, tmp_path):
+    from openpyxl import Workbook
+
+    path = write_csv(tmp_path / "p.csv", "龙湫湾小区诉求台账,,\n受理日期,来源,标题\n2024-03-01,信箱,甲\n2024-03-02,火星,乙\n")
+    assert cli.fails("petition", "import", path) == f"{path}:4: 来源: 无效的来源 火星"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["住户档案（2024年3月）"])
+    sheet.append([])
+    sheet.append(["楼栋", "房号", "面积"])
+    sheet.append([1, 101, 90])
+    sheet.append([1, 102, "九十"])
+    xlsx = tmp_path / "h.xlsx"
+    book.save(xlsx)
+    assert cli.fails("household", "import", xlsx) == f"{xlsx}:5: 面积: 无法识别的面积 九十"
+    sheet.delete_rows(5)
+    book.save(xlsx)
+    assert cli.json("household", "import", xlsx)["new"] == 1

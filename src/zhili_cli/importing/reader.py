@@ -86,6 +86,22 @@ def detect_encoding(path: Path) -> str:
     return codecs.lookup(name).name
 
 
+LEAD_ROWS = 6  # rows looked at to find the header under a sheet's title
+
+
+def header_row(lead: list[list[str]]) -> int | None:
+    """Which of the first rows is the header. Registers often open with a title (one merged
+    cell: “龙湫湾小区诉求台账”) or blank rows: the header is the first row with two or more
+    cells filled; failing that, the first row with anything in it. None for an empty file."""
+    for index, cells in enumerate(lead):
+        if sum(1 for c in cells if c) >= 2:
+            return index
+    for index, cells in enumerate(lead):
+        if any(cells):
+            return index
+    return None
+
+
 def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None) -> tuple[list[str], Rows]:
     """(headers, rows). Header is line 1; blank rows are skipped; cells are stripped."""
     if not path.is_file():
@@ -105,27 +121,35 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
         enc = detect_encoding(path)
     raw = path.open("rb")
     total = path.stat().st_size
+    fh = io.TextIOWrapper(raw, encoding=enc, newline="")
+    reader = csv.reader(fh)
+    lead: list[list[str]] = []
     try:
-        fh = io.TextIOWrapper(raw, encoding=enc, newline="")
-        reader = csv.reader(fh)
-        header = next(reader, None)
-    except (UnicodeDecodeError, LookupError):
-        raw.close()
+        for cells in reader:
+            lead.append([c.strip().lstrip("\ufeff").strip() for c in cells])
+            if len(lead) == LEAD_ROWS:
+                break
+    except UnicodeDecodeError:
+        fh.close()
         raise UserError("file_encoding", path=str(path), encoding=enc) from None
     except csv.Error as exc:
-        raw.close()
-        raise UserError("file_csv", path=str(path), line=1, error=str(exc)) from None
-    if header is None:
-        raw.close()
+        fh.close()
+        raise UserError("file_csv", path=str(path), line=len(lead) + 1, error=str(exc)) from None
+    at = header_row(lead)
+    if at is None:
+        fh.close()
         raise UserError("file_empty", path=str(path))
-    headers = [h.strip().lstrip("\ufeff").strip() for h in header]
+    headers = lead[at]
 
     def rows() -> Iterator[Row]:
         # The row number a spreadsheet shows: one per record, blank ones included, however
-        # many physical lines a quoted cell spans. The header is row 1.
-        line = 1
+        # many physical lines a quoted cell spans. The header is row 1, or the row under a title.
+        line = len(lead)
         try:
-            for line, cells in enumerate(reader, 2):
+            for number, cells in enumerate(lead[at + 1:], at + 2):
+                if any(cells):
+                    yield number, cells
+            for line, cells in enumerate(reader, len(lead) + 1):
                 stripped = [c.strip() for c in cells]
                 if any(stripped):
                     yield line, stripped

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from zhili_cli.errors import UserError
-from zhili_cli.importing.reader import Row, Rows
+from zhili_cli.importing.reader import LEAD_ROWS, Row, Rows, header_row
 
 
 def cell_text(value: Any) -> str:
@@ -72,22 +72,26 @@ def read_xlsx(path: Path, sheet: str | None = None) -> tuple[list[str], Rows]:
     total = ws.max_row or 0
     ws.reset_dimensions()  # exporters often write a wrong <dimension>; read to the real end
     it = ws.iter_rows(values_only=True)
-    line = 0
-    header: list[str] | None = None
+    lead: list[list[str]] = []
     for values in it:
-        line += 1
-        header = [cell_text(v) for v in values]
-        break
-    if header is None or not any(header):
+        lead.append([cell_text(v) for v in values])
+        if len(lead) == LEAD_ROWS:
+            break
+    at = header_row(lead)
+    if at is None:
         book.close()
         raise UserError("file_empty", path=str(path))
+    header = lead[at]
     while header and header[-1] == "":
         header.pop()
-    state = {"line": line}
+    state = {"line": len(lead)}
 
     def rows() -> Iterator[Row]:
-        n = line
         try:
+            for number, cells in enumerate(lead[at + 1:], at + 2):
+                if any(cells):
+                    yield number, cells
+            n = len(lead)
             for values in it:
                 n += 1
                 state["line"] = n
