@@ -60,6 +60,9 @@ def _kill_trials(tmp_path: Path, base: Path, args: list[str], trials: int, seed:
         time.sleep(rng.uniform(0.0, span * 1.4))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        with sqlite3.connect(db) as conn:  # recovers the write-ahead log of the killed process
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
         verify = Cli(db)("audit", "verify")
         assert verify.exit_code == 0, f"trial {trial}: {verify.stdout}{verify.stderr}"
         state = dump(db)
