@@ -131,6 +131,7 @@ def test_backup_is_a_plain_self_contained_file(cli, tmp_path):
     target = tmp_path / "copy.db"
     cli.ok("backup", str(target))
     assert not Path(str(target) + "-wal").exists()
+    assert target.read_bytes()[18:20] == b"\x02\x02"  # in write-ahead log mode, like the source
     digest = sha256(target)
     with sqlite3.connect(f"file:{target}?mode=ro", uri=True) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

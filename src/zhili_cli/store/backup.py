@@ -37,7 +37,9 @@ def backup(source: sqlite3.Connection, source_path: Path, target: Path, *, force
             # One step: the whole snapshot is read inside a single read transaction, which in
             # WAL mode does not block writers and is not restarted by their commits.
             source.backup(dest, pages=-1)
-            dest.execute("PRAGMA journal_mode = DELETE")
+            # the copy keeps the write-ahead log mode zhili creates its files in, so a restored
+            # copy lets readers and a writer work side by side as before
+            dest.execute("PRAGMA journal_mode = WAL")
             check = dest.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise UserError("backup_check_failed", path=str(target), error=check)
@@ -47,7 +49,7 @@ def backup(source: sqlite3.Connection, source_path: Path, target: Path, *, force
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        for leftover in (tmp, Path(str(tmp) + "-journal")):
+        for leftover in (tmp, *(Path(str(tmp) + suffix) for suffix in ("-journal", "-wal", "-shm"))):
             try:
                 leftover.unlink()
             except OSError:
