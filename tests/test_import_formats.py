@@ -206,3 +206,12 @@ def test_headers_synonyms_english_and_map(cli, tmp_path):
     assert out["new"] == 1
     assert "owner, phone" in cli.fails("household", "import", path, "--map", "几号楼=楼", code=2)
     assert "几号楼" in cli.fails("household", "import", path, "--map", "没有这列=building", code=2)
+
+
+def test_tab_separated_utf16_text_export(cli, tmp_path):
+    """Excel's “Unicode text” export: UTF-16 with a BOM, tab separated."""
+    path = tmp_path / "h.txt"
+    path.write_bytes("楼栋\t单元\t房号\t面积\r\n7\t1\t101\t88.5\r\n7\t1\t102\t90\r\n".encode("utf-16"))
+    out = cli.json("household", "import", path)
+    assert (out["rows"], out["new"]) == (2, 2)
+    assert _rows(cli.db, "SELECT area_x100 FROM households ORDER BY id") == [(8850,), (9000,)]

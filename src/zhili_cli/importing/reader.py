@@ -86,6 +86,22 @@ def detect_encoding(path: Path) -> str:
     return codecs.lookup(name).name
 
 
+def _delimiter(path: Path, encoding: str) -> str:
+    """Comma, unless the first line has none and tabs (Excel's and WPS's “text, tab
+    separated” export) or semicolons instead."""
+    try:
+        with path.open(encoding=encoding, newline="", errors="replace") as fh:
+            first = fh.readline(1 << 16)
+    except (OSError, LookupError):
+        return ","
+    if "," in first:
+        return ","
+    for candidate in ("\t", ";"):
+        if candidate in first:
+            return candidate
+    return ","
+
+
 LEAD_ROWS = 6  # rows looked at to find the header under a sheet's title
 
 
@@ -119,10 +135,11 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
             enc = "utf-8-sig"  # a BOM is never part of the first header
     else:
         enc = detect_encoding(path)
+    delimiter = _delimiter(path, enc)
     raw = path.open("rb")
     total = path.stat().st_size
     fh = io.TextIOWrapper(raw, encoding=enc, newline="")
-    reader = csv.reader(fh)
+    reader = csv.reader(fh, delimiter=delimiter)
     lead: list[list[str]] = []
     try:
         for cells in reader:
