@@ -27,7 +27,7 @@ start = datetime(2024, 1, 1, 8, 0, tzinfo=clock.TZ)
 kinds = [None, "小", "急", "大", "难"]
 sources = ["信箱", "线上", "热线"]
 i = 0
-while not stop.exists() and i < 5000:
+while not stop.exists() and i < 100_000:
     with g.write("petition add") as tx:
         petitions.add(tx, g.rules_obj(), title=f"w-{i}", source=sources[i % 3], kind=kinds[i % 5],
                       received_at=start + timedelta(minutes=i))
@@ -48,17 +48,23 @@ def _reports(db: Path, *extra: str) -> tuple[list, dict]:
 def test_backup_during_writes_equals_source_at_that_moment(cli, tmp_path):
     stop = tmp_path / "stop"
     writer = run_python(WRITER, cli.db, stop, cwd=tmp_path)
-    assert writer.stdout.readline().strip() == "started"
-    backups = []
-    for i in range(4):
-        target = tmp_path / f"b{i}.db"
-        result = run_zhili("--db", cli.db, "backup", target)
-        assert result.returncode == 0, result.stderr
-        assert writer.poll() is None, "the writer should still be writing"
-        backups.append(target)
-        time.sleep(0.1)
-    stop.write_text("stop", "utf-8")
-    out, err = writer.communicate(timeout=120)
+    try:
+        assert writer.stdout.readline().strip() == "started"
+        backups = []
+        for i in range(4):
+            target = tmp_path / f"b{i}.db"
+            result = run_zhili("--db", cli.db, "backup", target)
+            assert result.returncode == 0, result.stderr
+            assert writer.poll() is None, "the writer should still be writing"
+            backups.append(target)
+            time.sleep(0.1)
+    finally:
+        stop.write_text("stop", "utf-8")
+        try:
+            out, err = writer.communicate(timeout=120)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            writer.kill()
+            raise
     assert writer.returncode == 0, err
     total = int(out.split()[-1])
 
