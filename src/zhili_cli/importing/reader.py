@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 from zhili_cli.errors import UserError
 
 Row = tuple[int, list[str]]
+_strip = str.strip
 
 # Everything in the GB family is read as GB18030, which contains GB2312 and GBK.
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "gb_2312", "ms936"}
@@ -167,7 +168,7 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
                 if any(cells):
                     yield number, cells
             for line, cells in enumerate(reader, len(lead) + 1):
-                stripped = [c.strip() for c in cells]
+                stripped = list(map(_strip, cells))
                 if any(stripped):
                     yield line, stripped
         except UnicodeDecodeError:
