@@ -34,7 +34,7 @@ def _state(conn: sqlite3.Connection, path: str) -> str | None:
         except FileNotFoundError:
             parts.append("-")
             continue
-        if suffix and st.st_size == 0:  # an empty log, as every reader's session opens one
+        if suffix and st.st_size == 0:  # an empty log, as every reader's connection opens one
             parts.append("-")
             continue
         parts.append(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
