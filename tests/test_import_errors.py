@@ -188,3 +188,10 @@ def test_title_row_above_the_header_keeps_spreadsheet_line_numbers(cli, tmp_path
     sheet.delete_rows(5)
     book.save(xlsx)
     assert cli.json("household", "import", xlsx)["new"] == 1
+
+
+def test_phone_numbers_excel_turned_into_scientific_notation(cli, tmp_path):
+    path = write_csv(tmp_path / "h.csv", "楼栋,房号,面积,电话\n1,101,90,13812345678\n1,102,90,1.38123E+10\n")
+    assert cli.fails("household", "import", path).startswith(f"{path}:3: 电话: 电话号码被 Excel 显示成了科学计数法")
+    ok = write_csv(tmp_path / "h2.csv", "楼栋,房号,面积,电话\n1,101,90,0571-88886666 转 12\n")
+    assert cli.json("household", "import", ok)["new"] == 1

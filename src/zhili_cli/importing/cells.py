@@ -107,6 +107,21 @@ def parse_day(text: str) -> date:
     return parse_date(text).date()
 
 
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+
+
+def parse_phone(text: str) -> str:
+    """A phone number as written (mobile, landline with its area code, extension). Excel
+    shows a long number in a narrow column as 1.38123E+10 and a CSV export keeps only that:
+    the digits are lost, so the cell is refused with the way to fix it."""
+    value = text.strip()
+    if _SCIENTIFIC.match(value):
+        raise CellError("cell_phone_scientific", value=text)
+    if len(value) > 40:
+        raise CellError("cell_too_long", max=40)
+    return value
+
+
 def parse_text(text: str, *, max_len: int = 2000) -> str:
     if len(text) > max_len:
         raise CellError("cell_too_long", max=max_len)

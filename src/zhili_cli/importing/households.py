@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zhili_cli.importing.cells import parse_area, parse_bool, parse_count, parse_text
+from zhili_cli.importing.cells import parse_area, parse_bool, parse_count, parse_phone, parse_text
 from zhili_cli.importing.spec import Field, Spec
 
 
@@ -27,7 +27,7 @@ HOUSEHOLDS = Spec("households", (
     Field("area", ("面积", "建筑面积", "专有面积", "房屋面积", "套内面积", "area_m2"), parse_area,
           required=True, doc="118.32, 118.32㎡, 118.32m², 118.32平方米"),
     Field("owner", ("业主", "业主姓名", "姓名", "户主", "产权人", "owner_name", "name"), parse_text),
-    Field("phone", ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式", "tel", "mobile"), parse_text),
+    Field("phone", ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式", "tel", "mobile"), parse_phone),
     Field("residents", ("人数", "居住人数", "常住人数", "人口", "persons"), parse_count, doc="3, 3人"),
     Field("flags", ("标记", "特殊标记", "备注标记", "特殊人群", "notes"), parse_text, default="",
           doc="独居老人, 残疾人 …"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zhili_cli.domain import vocab
-from zhili_cli.importing.cells import CellError, parse_day, parse_text
+from zhili_cli.importing.cells import CellError, parse_day, parse_phone, parse_text
 from zhili_cli.importing.spec import Field, Spec
 
 _ROLE_ALIASES = {"业委会副主任": "vice_chair", "业委会委员": "member", "委员会委员": "member",
@@ -44,7 +44,7 @@ MEMBERS = Spec("members", (
           doc="a date, as for petitions"),
     Field("term_end", ("任期结束", "任期止", "结束日期", "截止日期", "到期日期", "end", "term_to"), parse_day,
           doc="a date, on or after the start"),
-    Field("phone", ("电话", "联系电话", "手机", "手机号", "联系方式", "tel", "mobile"), parse_text),
+    Field("phone", ("电话", "联系电话", "手机", "手机号", "联系方式", "tel", "mobile"), parse_phone),
     Field("party", ("所属方", "所属单位", "单位", "所属", "organisation", "organization"), _party,
           doc="居委会 业委会 物业; may be left empty for roles that imply it"),
 ), check_row=_check)

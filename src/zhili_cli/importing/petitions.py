@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zhili_cli.domain import vocab
-from zhili_cli.importing.cells import CellError, parse_date, parse_text
+from zhili_cli.importing.cells import CellError, parse_date, parse_phone, parse_text
 from zhili_cli.importing.households import _building
 from zhili_cli.importing.spec import Field, Spec
 
@@ -109,7 +109,7 @@ PETITIONS = Spec("petitions", (
     Field("building", ("楼栋", "楼号", "幢", "栋", "楼幢"), _building, doc="8, 8幢, 8栋, 8号楼"),
     Field("location", ("位置", "地点", "具体位置", "place"), parse_text),
     Field("reporter", ("反映人", "联系人", "报告人", "诉求人", "姓名", "contact", "name"), parse_text),
-    Field("phone", ("联系电话", "电话", "手机", "手机号", "联系方式", "tel", "mobile"), parse_text),
+    Field("phone", ("联系电话", "电话", "手机", "手机号", "联系方式", "tel", "mobile"), parse_phone),
     Field("responsible", ("责任方", "责任单位", "承办方", "办理单位", "承办单位", "party"), _party,
           doc="居委会 业委会 物业, or residents_committee owners_committee property"),
     Field("status", ("状态", "办理状态", "进度", "state"), _status,

@@ -13,6 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cell_member_needs_party": ("角色 {role} 须填写所属方", "role {role} needs its party"),
     "cell_bad_choice": ("无法识别的表决意见 {value}（同意/反对/弃权）", "not a vote: {value} (yes/no/abstain)"),
     "cell_bad_method": ("无法识别的投票方式 {value}（纸质/线上/委托）", "not a voting method: {value} (paper/online/proxy)"),
+    "cell_phone_scientific": ("电话号码被 Excel 显示成了科学计数法 {value}，位数已丢失：请把该列设为“文本”后重新导出", "the phone number was saved by Excel in scientific notation ({value}) and its digits are lost: format the column as text and export again"),
     "import_chair_twice": ("业委会只能有一位主任：第 {other} 行也是主任", "a committee has one chair: line {other} is chair too"),
     "import_chair_exists": ("已有主任 {name}：业委会只能有一位主任", "{name} is already chair: a committee has one chair"),
     "import_committee_full": ("业委会将超过 {size} 人（规则 committee.size_max）", "the committee would exceed {size} members (rule committee.size_max)"),
