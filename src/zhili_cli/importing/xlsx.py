@@ -39,10 +39,10 @@ def cell_text(value: Any) -> str:
             return str(value)
         if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
-        # Binary floats from formulas (118.32000000000001): 12 significant digits is what
-        # Excel itself shows, then the shortest decimal form of that.
+        # Binary floats from formulas (118.32000000000001): Excel keeps 15 significant
+        # digits, so the number rounded to 15 digits is what the secretary typed or saw.
         text = format(Decimal(repr(value)).normalize(), "f") if "e" in repr(value) else repr(value)
-        rounded = f"{value:.12g}"
+        rounded = f"{value:.15g}"
         if "e" not in rounded and len(rounded) < len(text):
             text = rounded
         return text
