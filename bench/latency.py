@@ -68,7 +68,7 @@ def build(path: Path, petitions: int = 100_000, households: int = 1_500, years: 
     kinds = ["major", "difficult", "urgent", "minor", "private", None]
     sources = ["mailbox", "visit", "patrol", "online", "door_knocking", "grid", "hotline"]
     parties = ["property", "owners_committee", "residents_committee"]
-    start = datetime(2015, 1, 1, 8, 0, tzinfo=clock.TZ)
+    start = datetime(2025 - years, 1, 1, 8, 0, tzinfo=clock.TZ)  # the data ends where NOW stands
     span_minutes = years * 365 * 24 * 60
     settled_before = clock.from_iso(NOW) - timedelta(days=180)
     with store_db.immediate(conn):

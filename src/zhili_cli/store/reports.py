@@ -72,8 +72,10 @@ def open_at(conn: sqlite3.Connection, at: str, *, received_before: str, overdue_
     """Petitions received before `received_before` and not closed at `at` (rejected, merged and
     referred ones left out); with `overdue_only`, only those past a deadline at `at`.
     Returns (count, the oldest `limit` rows)."""
-    # Not closed at `at`: still open (closed_at IS NULL) or closed later; both ride the closed_at index.
-    where = ("id IN (SELECT id FROM petitions WHERE closed_at IS NULL "
+    # Not closed at `at`: still open now (the status index: only today's open matters, however long
+    # the history) or closed after `at` (the closed_at index).
+    where = ("id IN (SELECT id FROM petitions WHERE status IN "
+             "('received','accepted','on_agenda','decided','in_progress') "
              "UNION ALL SELECT id FROM petitions WHERE closed_at >= ?) AND +received_at < ? "
              f"AND status NOT IN ('rejected','merged','referred'){_private(include_private)}")
     params: list[Any] = [at, received_before]
