@@ -47,3 +47,27 @@ def from_iso(text: str | None) -> datetime | None:
     if not text:
         return None
     return datetime.fromisoformat(text).astimezone(TZ)
+
+
+def user_date(text: str | None):
+    """A date typed by a person (2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日) → date, or None."""
+    if not text:
+        return None
+    return user_when(text).date()
+
+
+def user_when(text: str | None) -> datetime | None:
+    """A date or date-time typed by a person, in Asia/Shanghai; ISO forms too."""
+    if not text:
+        return None
+    from zhili_cli.errors import UserError
+    from zhili_cli.importing.cells import CellError, parse_date
+
+    try:
+        return parse_date(text).replace(tzinfo=TZ)
+    except CellError:
+        pass
+    try:
+        return parse_datetime(text)
+    except UserError:
+        raise UserError("bad_date", value=text) from None

@@ -18,15 +18,10 @@ JSON = typer.Option(False, "--json", help=t("opt.json"))
 
 def day(text: str | None) -> str | None:
     """A date typed by the user → YYYY-MM-DD."""
-    if not text:
-        return None
-    from zhili_cli.errors import UserError
-    from zhili_cli.importing.cells import CellError, parse_date
+    from zhili_cli.clock import user_date
 
-    try:
-        return parse_date(text).date().isoformat()
-    except CellError:
-        raise UserError("bad_date", value=text) from None
+    value = user_date(text)
+    return value.isoformat() if value else None
 
 
 @income_app.command("add", help=t("cmd.ledger.income.add"))

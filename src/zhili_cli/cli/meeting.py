@@ -16,15 +16,9 @@ REF = typer.Argument(..., help=t("arg.meeting"))
 
 
 def _day(text: str | None):
-    if not text:
-        return None
-    from zhili_cli.errors import UserError
-    from zhili_cli.importing.cells import CellError, parse_date
+    from zhili_cli.clock import user_date
 
-    try:
-        return parse_date(text).date()
-    except CellError:
-        raise UserError("bad_date", value=text) from None
+    return user_date(text)
 
 
 def _names(values: list[str] | None) -> list[str]:
@@ -167,7 +161,7 @@ def decide(
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.cli.petition import _when
+    from zhili_cli.clock import user_when as _when
     from zhili_cli.services import meetings
 
     g = globals_of(ctx)

@@ -16,21 +16,9 @@ REF = typer.Argument(..., help=t("arg.petition"))
 
 
 def _when(text: str | None):
-    """A date or datetime typed by the user (2024-03-05, 2024/3/5, 2024年3月5日, ISO)."""
-    if not text:
-        return None
-    from zhili_cli import clock
-    from zhili_cli.errors import UserError
-    from zhili_cli.importing.cells import CellError, parse_date
+    from zhili_cli.clock import user_when
 
-    try:
-        return parse_date(text).replace(tzinfo=clock.TZ)
-    except CellError:
-        pass
-    try:
-        return clock.parse_datetime(text)
-    except UserError:
-        raise UserError("bad_date", value=text) from None
+    return user_when(text)
 
 
 def _public_row(row: dict[str, Any]) -> dict[str, Any]:

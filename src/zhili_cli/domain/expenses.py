@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zhili_cli.domain.vocab import lookup
 from zhili_cli.errors import Term, UserError
 
 STATES = ("requested", "approved", "paid", "rejected", "cancelled")
@@ -33,20 +34,12 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
-def _lookup(table: dict[str, tuple[str, ...]], value: str, error: str) -> str:
-    needle = value.strip().lower()
-    for key, names in table.items():
-        if needle == key or needle in (n.lower() for n in names):
-            return key
-    raise UserError(error, value=value, allowed=" ".join(v[0] + "/" + k for k, v in table.items()))
-
-
 def fund(value: str) -> str:
-    return _lookup(FUND_NAMES, value, "money.bad_fund")
+    return lookup(FUND_NAMES, value, "money.bad_fund")
 
 
 def source(value: str) -> str:
-    return _lookup(SOURCE_NAMES, value, "money.bad_source")
+    return lookup(SOURCE_NAMES, value, "money.bad_source")
 
 
 def next_state(action: str, status: str, number: str) -> str:

@@ -57,7 +57,7 @@ ROLE_PARTY = {
 }
 
 
-def _lookup(table: dict[str, tuple[str, ...]], value: str, error: str) -> str:
+def lookup(table: dict[str, tuple[str, ...]], value: str, error: str) -> str:
     needle = value.strip().lower()
     for key, names in table.items():
         if needle == key or needle in (n.lower() for n in names):
@@ -66,16 +66,16 @@ def _lookup(table: dict[str, tuple[str, ...]], value: str, error: str) -> str:
 
 
 def kind(value: str) -> str:
-    return _lookup(KINDS, value, "bad_kind")
+    return lookup(KINDS, value, "bad_kind")
 
 
 def source(value: str) -> str:
-    return _lookup(SOURCES, value, "bad_source")
+    return lookup(SOURCES, value, "bad_source")
 
 
 def party(value: str) -> str:
-    return _lookup(PARTIES, value, "bad_party")
+    return lookup(PARTIES, value, "bad_party")
 
 
 def role(value: str) -> str:
-    return _lookup(ROLES, value, "bad_role")
+    return lookup(ROLES, value, "bad_role")

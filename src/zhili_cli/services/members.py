@@ -5,21 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from zhili_cli import clock
 from zhili_cli.domain import vocab
 from zhili_cli.errors import UserError
 from zhili_cli.store import members as store
 from zhili_cli.store.tx import Tx
-
-
-def _date(text: str | None) -> date | None:
-    if not text:
-        return None
-    from zhili_cli.importing.cells import CellError, parse_date
-
-    try:
-        return parse_date(text).date()
-    except CellError:
-        raise UserError("bad_date", value=text) from None
 
 
 def add(tx: Tx, rules: Any, *, name: str, role: str, party: str | None = None, phone: str | None = None,
@@ -30,7 +20,7 @@ def add(tx: Tx, rules: Any, *, name: str, role: str, party: str | None = None, p
     party_key = vocab.party(party) if party else vocab.ROLE_PARTY.get(role_key)
     if party_key is None:
         raise UserError("member_needs_party", role=role)
-    start, end = _date(term_start), _date(term_end)
+    start, end = clock.user_date(term_start), clock.user_date(term_end)
     if start and end:
         if end < start:
             raise UserError("term_reversed")
