@@ -7,35 +7,24 @@ from typing import Optional
 
 import typer
 
+from zhili_cli.cli import imports
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.household"), no_args_is_help=True, add_completion=False)
 
 
-def parse_map(values: list[str] | None) -> dict[str, str]:
-    from zhili_cli.errors import UsageError
-
-    out: dict[str, str] = {}
-    for item in values or []:
-        if "=" not in item:
-            raise UsageError("bad_map", value=item)
-        header, field = item.split("=", 1)
-        out[header.strip()] = field.strip()
-    return out
-
-
 @app.command("import", help=t("cmd.household.import"))
 def import_(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help=t("arg.file")),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
-    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
-    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
-    dry_run: bool = typer.Option(False, "--dry-run", help=t("opt.dry_run")),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
+    file: Path = imports.FILE,
+    encoding: Optional[str] = imports.ENCODING,
+    sheet: Optional[str] = imports.SHEET,
+    map_: Optional[list[str]] = imports.MAP,
+    dry_run: bool = imports.DRY_RUN,
+    quiet: bool = imports.QUIET,
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
-    from zhili_cli.cli.imports import run
+    from zhili_cli.cli.imports import parse_map, run
     from zhili_cli.services import households
 
     mapping = parse_map(map_)

@@ -8,6 +8,27 @@ import typer
 
 from zhili_cli.i18n import t
 
+# The options every import command takes, declared once.
+FILE = typer.Argument(..., help=t("arg.file"))
+ENCODING = typer.Option(None, "--encoding", help=t("opt.encoding"))
+SHEET = typer.Option(None, "--sheet", help=t("opt.sheet"))
+MAP = typer.Option(None, "--map", help=t("opt.map"))
+DRY_RUN = typer.Option(False, "--dry-run", help=t("opt.dry_run"))
+QUIET = typer.Option(False, "--quiet", "-q", help=t("opt.quiet"))
+
+
+def parse_map(values: list[str] | None) -> dict[str, str]:
+    """`--map '列名=field'` options → {header: field}."""
+    from zhili_cli.errors import UsageError
+
+    out: dict[str, str] = {}
+    for item in values or []:
+        if "=" not in item:
+            raise UsageError("bad_map", value=item)
+        header, field = item.split("=", 1)
+        out[header.strip()] = field.strip()
+    return out
+
 
 def run(ctx: typer.Context, command: str, what: str, call: Callable[..., dict[str, Any]], *, dry_run: bool,
         quiet: bool, json_out: bool) -> None:

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from zhili_cli.cli import imports
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.ledger"), no_args_is_help=True, add_completion=False)
@@ -55,16 +56,16 @@ def income_add(
 @income_app.command("import", help=t("cmd.ledger.income.import"))
 def income_import(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help=t("arg.file")),
+    file: Path = imports.FILE,
     fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund")),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
-    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
-    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
-    dry_run: bool = typer.Option(False, "--dry-run", help=t("opt.dry_run")),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
+    encoding: Optional[str] = imports.ENCODING,
+    sheet: Optional[str] = imports.SHEET,
+    map_: Optional[list[str]] = imports.MAP,
+    dry_run: bool = imports.DRY_RUN,
+    quiet: bool = imports.QUIET,
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.household import parse_map
+    from zhili_cli.cli.imports import parse_map
     from zhili_cli.cli.imports import run
     from zhili_cli.services import ledger_import
 

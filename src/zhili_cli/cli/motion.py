@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 import typer
 
+from zhili_cli.cli import imports
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.motion"), no_args_is_help=True, add_completion=False)
@@ -109,14 +110,14 @@ def ballots_import(
     ctx: typer.Context,
     ref: str = REF,
     file: Path = typer.Argument(..., help=t("arg.ballot_file")),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
-    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
-    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
+    encoding: Optional[str] = imports.ENCODING,
+    sheet: Optional[str] = imports.SHEET,
+    map_: Optional[list[str]] = imports.MAP,
     subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.cli.household import parse_map
+    from zhili_cli.cli.imports import parse_map
     from zhili_cli.services import motions
 
     g = globals_of(ctx)

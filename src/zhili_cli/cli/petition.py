@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 import typer
 
+from zhili_cli.cli import imports
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.petition"), no_args_is_help=True, add_completion=False)
@@ -322,15 +323,15 @@ def render_stats(data: dict[str, Any]) -> None:
 @app.command("import", help=t("cmd.petition.import"))
 def import_(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help=t("arg.file")),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help=t("opt.encoding")),
-    sheet: Optional[str] = typer.Option(None, "--sheet", help=t("opt.sheet")),
-    map_: Optional[list[str]] = typer.Option(None, "--map", help=t("opt.map")),
-    dry_run: bool = typer.Option(False, "--dry-run", help=t("opt.dry_run")),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help=t("opt.quiet")),
+    file: Path = imports.FILE,
+    encoding: Optional[str] = imports.ENCODING,
+    sheet: Optional[str] = imports.SHEET,
+    map_: Optional[list[str]] = imports.MAP,
+    dry_run: bool = imports.DRY_RUN,
+    quiet: bool = imports.QUIET,
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.household import parse_map
+    from zhili_cli.cli.imports import parse_map
     from zhili_cli.cli.imports import run
     from zhili_cli.services import petition_import
 
