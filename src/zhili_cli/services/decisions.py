@@ -39,9 +39,9 @@ def find_approval(conn: sqlite3.Connection, body: str, subject: str) -> dict[str
 
 def _vote_ref(conn: sqlite3.Connection, vote: dict[str, Any]) -> str:
     if vote["motion_id"]:
-        row = conn.execute(
-            "SELECT m.number, s.key FROM motions m LEFT JOIN motion_stages s ON s.id = ? WHERE m.id = ?",
-            (vote["stage_id"], vote["motion_id"])).fetchone()
+        from zhili_cli.store.motions import number_and_stage
+
+        row = number_and_stage(conn, vote["motion_id"], vote["stage_id"])
         if row:
             return f"{row[0]}/{row[1]}" if row[1] else str(row[0])
     return f"V{vote['id']}"

@@ -14,13 +14,8 @@ def waiting_for(conn: sqlite3.Connection, body: str) -> list[dict[str, Any]]:
     key = _BODY.get(body)
     if key is None:
         return []
-    try:
-        rows = conn.execute(
-            "SELECT e.number, e.purpose, e.amount_fen, e.fund, e.requested_at FROM expenses e "
-            "WHERE e.status = 'requested' AND e.required_body = ? AND NOT EXISTS ("
-            "  SELECT 1 FROM expense_approvals a WHERE a.expense_id = e.id AND a.body = e.required_body) "
-            "ORDER BY e.year, e.seq", (key,)).fetchall()
-    except sqlite3.OperationalError:  # a database from before the money tables
-        return []
+    from zhili_cli.store.expenses import waiting_for_body
+
+    rows = waiting_for_body(conn, key)
     return [{"type": "expense", "ref": r[0], "title": r[1], "amount_fen": r[2], "fund": r[3],
              "requested_at": r[4]} for r in rows]

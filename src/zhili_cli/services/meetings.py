@@ -208,11 +208,9 @@ def report_backs(conn: sqlite3.Connection, meeting: dict[str, Any]) -> list[dict
     prev = store.previous(conn, meeting["kind"], meeting["date"])
     since = prev["date"] if prev else (date.fromisoformat(meeting["date"]) - timedelta(days=31)).isoformat()
     until = (date.fromisoformat(meeting["date"]) + timedelta(days=1)).isoformat()
-    from zhili_cli.store.rows import all_dicts
+    from zhili_cli.store.petitions import finished_between
 
-    return all_dicts(conn.execute(
-        "SELECT number, title FROM petitions WHERE status IN ('done', 'verified') AND closed_at >= ? "
-        "AND closed_at < ? AND (kind IS NULL OR kind != 'private') ORDER BY closed_at, id", (since, until)))
+    return finished_between(conn, since, until)
 
 
 def add_item(tx: Tx, ref: str, *, title: str | None = None, item_ref: str | None = None) -> dict[str, Any]:
@@ -377,7 +375,7 @@ def overdue_publications(conn: sqlite3.Connection, rules: Any, today: date) -> l
     days = rules.committee.publish_within_days
     out = []
     for m in store.unpublished_decisions(conn, "committee"):
-        last = conn.execute("SELECT MAX(decided_at) FROM agenda_items WHERE meeting_id = ?", (m["id"],)).fetchone()[0]
+        last = store.last_decided_at(conn, m["id"])
         decided_on = date.fromisoformat((last or m["date"])[:10])
         due = decided_on + timedelta(days=days)
         if today > due:

@@ -28,18 +28,12 @@ def motion_number(conn: sqlite3.Connection, ref: str | None) -> str | None:
     if not ref or not ref.strip():
         return None
     text = ref.strip()
-    try:
-        cols = [r[1] for r in conn.execute("PRAGMA table_info(motions)")]
-    except sqlite3.Error:
-        cols = []
-    if "number" not in cols:
-        return text
-    found = conn.execute("SELECT number FROM motions WHERE upper(number) = upper(?)", (text,)).fetchone()
-    if found is None and text.isdigit():
-        found = conn.execute("SELECT number FROM motions WHERE id = ?", (int(text),)).fetchone()
+    from zhili_cli.store.motions import find_number
+
+    found = find_number(conn, text)
     if found is None:
         raise UserError("project.motion_not_found", ref=text)
-    return found[0]
+    return found
 
 
 def add(tx: Tx, *, title: str, motion: str | None = None) -> dict[str, Any]:

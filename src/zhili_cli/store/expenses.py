@@ -84,3 +84,15 @@ def add_step(tx: Tx, expense_id: int, step: str, note: str | None = None) -> int
 def steps(conn: sqlite3.Connection, expense_id: int) -> list[dict[str, Any]]:
     return all_dicts(conn.execute(
         "SELECT step, at, actor, note FROM fund_steps WHERE expense_id = ? ORDER BY id", (expense_id,)))
+
+
+def waiting_for_body(conn: sqlite3.Connection, body: str) -> list[tuple]:
+    """(number, purpose, amount_fen, fund, requested_at) of requests `body` has yet to approve."""
+    try:
+        return conn.execute(
+            "SELECT e.number, e.purpose, e.amount_fen, e.fund, e.requested_at FROM expenses e "
+            "WHERE e.status = 'requested' AND e.required_body = ? AND NOT EXISTS ("
+            "  SELECT 1 FROM expense_approvals a WHERE a.expense_id = e.id AND a.body = e.required_body) "
+            "ORDER BY e.year, e.seq", (body,)).fetchall()
+    except sqlite3.OperationalError:  # a database from before the money tables
+        return []

@@ -108,3 +108,7 @@ def decided_items(conn: sqlite3.Connection, kind: str, ref: str) -> list[dict[st
 def refs_on_agendas(conn: sqlite3.Connection, ref_type: str) -> set[str]:
     return {r[0] for r in conn.execute("SELECT ref FROM agenda_items WHERE type = ? AND ref IS NOT NULL",
                                        (ref_type,))}
+
+
+def last_decided_at(conn: sqlite3.Connection, meeting_id: int) -> str | None:
+    return conn.execute("SELECT MAX(decided_at) FROM agenda_items WHERE meeting_id = ?", (meeting_id,)).fetchone()[0]

@@ -68,3 +68,18 @@ def add_event(tx: Tx, motion_id: int, action: str, stage: str | None, note: str 
 def events(conn: sqlite3.Connection, motion_id: int) -> list[dict[str, Any]]:
     return all_dicts(conn.execute(
         "SELECT at, actor, action, stage, note FROM motion_events WHERE motion_id = ? ORDER BY id", (motion_id,)))
+
+
+def number_and_stage(conn: sqlite3.Connection, motion_id: int, stage_id: int | None) -> tuple | None:
+    """(motion number, stage key or None)."""
+    return conn.execute(
+        "SELECT m.number, s.key FROM motions m LEFT JOIN motion_stages s ON s.id = ? WHERE m.id = ?",
+        (stage_id, motion_id)).fetchone()
+
+
+def find_number(conn: sqlite3.Connection, text: str) -> str | None:
+    """A motion's number from its number (any case) or id; None when there is none."""
+    found = conn.execute("SELECT number FROM motions WHERE upper(number) = upper(?)", (text,)).fetchone()
+    if found is None and text.isdigit():
+        found = conn.execute("SELECT number FROM motions WHERE id = ?", (int(text),)).fetchone()
+    return found[0] if found else None

@@ -166,3 +166,10 @@ def _open_groups(conn: sqlite3.Connection, date_from: str | None, date_to: str |
         GROUP BY kind, source
     """
     return all_dicts(conn.execute(sql, [now_iso, now_iso, now_iso, *params]))
+
+
+def finished_between(conn: sqlite3.Connection, since: str, until: str) -> list[dict[str, Any]]:
+    """Petitions done or verified in [since, until), private ones left out (for report-backs)."""
+    return all_dicts(conn.execute(
+        "SELECT number, title FROM petitions WHERE status IN ('done', 'verified') AND closed_at >= ? "
+        "AND closed_at < ? AND (kind IS NULL OR kind != 'private') ORDER BY closed_at, id", (since, until)))
