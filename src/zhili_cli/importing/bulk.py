@@ -2,24 +2,19 @@
 
 `Tx.insert` writes a row, reads it back and appends its audit entry, one statement at a
 time. For a 100 000-line register that per-row round trip is most of the cost, so an
-import collects rows and, per batch, inserts them with one executemany, reads them back in
-one range query and appends their audit entries with one executemany. The entries are
-exactly those `Tx.insert` would write (same canonical JSON of the stored row, same hash
-chain, same time, actor and command), so `audit verify` cannot tell the difference.
-
-Ids are given explicitly (the next after the table's largest) so the read-back is one range.
-The transaction's cached chain head is reset afterwards, so later `Tx` writes chain on.
+import collects rows and hands them to `Tx.insert_many` a batch at a time: one executemany,
+and one audit entry per batch recording the SHA-256 of each row's canonical JSON as stored
+(see store/audit.py). Ids are given explicitly (the next after the table's largest), so a
+batch is one id range. `Tx.insert_many` chains the entry like any other, so later `Tx`
+writes chain on.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from json.encoder import encode_basestring
-from operator import itemgetter
 from typing import Any, Sequence
 
-from zhili_cli.store import audit
 from zhili_cli.store.tx import Tx
 
 # The output of audit.canonical: sorted keys, no ASCII escaping, no spaces. The rows are
@@ -30,10 +25,11 @@ _ENCODER = json.JSONEncoder(sort_keys=False, ensure_ascii=False, separators=(","
 class BulkInsert:
     """Rows for one table: `add(values)` returns the id the row will have; `flush()` writes.
 
-    The audit entry needs the row as stored, defaults included. It is built from the
-    values given plus the table's literal column defaults; the first batch is also read
-    back and compared, and if a column's default is not a plain literal (or anything else
-    differs) every batch is read back instead."""
+    The audit entry needs each row's canonical JSON as stored, defaults included. The first
+    batch is read back; later ones are built from the values given plus the table's literal
+    column defaults, if building the first batch gave exactly what was read back. If a
+    column's default is not a plain literal (or anything else differs) every batch is read
+    back instead."""
 
     def __init__(self, tx: Tx, table: str, columns: Sequence[str], batch: int = 2000) -> None:
         self.tx = tx
@@ -42,16 +38,13 @@ class BulkInsert:
         self.batch = batch
         self.pending: list[tuple[Any, ...]] = []
         self.next_id = int(tx.execute(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"').fetchone()[0])
-        cols = ", ".join(f'"{c}"' for c in self.columns)
-        marks = ", ".join("?" for _ in self.columns)
-        self._insert_sql = f'INSERT INTO "{table}" ({cols}) VALUES ({marks})'
-        self._read_sql = f'SELECT * FROM "{table}" WHERE id BETWEEN ? AND ? ORDER BY id'
         self._template, self._trusted = _template(tx, table, self.columns)
         self._checked = False
         # Where each given value goes in the sorted row: build rows without sorting.
         order = sorted(self._template)
         self._positions = [self.columns.index(name) if name in self.columns else -1 for name in order]
         self._order = order
+        self._build: Any = None
         self.written = 0
 
     def add(self, values: Sequence[Any]) -> int:
@@ -63,59 +56,60 @@ class BulkInsert:
         return row_id
 
     def _built(self, pending: list[tuple[Any, ...]]) -> list[str]:
-        """The canonical JSON of each row, written into a template of the sorted column
-        names: None → null, str → JSON string, int → digits; anything else (float, bool,
-        bytes) through the JSON encoder."""
-        order = self._order
-        tail = tuple(self._template[name] for name in order)  # defaults, after the given values
-        width = len(self.columns)
-        getter = itemgetter(*[pos if pos >= 0 else width + i for i, pos in enumerate(self._positions)])
-        template = "{" + ",".join(f"{_ENCODER.encode(name)}:%s" for name in order) + "}"
-        quote = encode_basestring
-        other = _ENCODER.encode
-        return [template % tuple(["null" if v is None else quote(v) if v.__class__ is str
-                                  else int.__repr__(v) if v.__class__ is int else other(v)
-                                  for v in getter(values + tail)])
-                for values in pending]
+        """The canonical JSON of each row (see `_builder`)."""
+        if self._build is None:
+            self._build = _builder(self._order, self._positions, self._template, len(self.columns))
+        return self._build(pending)
 
     def _read_back(self, first: int, last: int) -> list[str]:
-        cur = self.tx.conn.execute(self._read_sql, (first, last))
-        names = [d[0] for d in cur.description]
-        return [audit.canonical(dict(zip(names, values))) for values in cur]  # type: ignore[misc]
+        return self.tx.stored_rows(self.table, first, last)
 
     def flush(self) -> None:
         if not self.pending:
             return
-        tx = self.tx
-        conn = tx.conn
         pending = self.pending
         self.pending = []
-        conn.executemany(self._insert_sql, pending)
         first, last = pending[0][0], pending[-1][0]
-        if self._trusted:
+        afters: list[str] | None = None  # None: insert_many reads the stored rows back
+        if self._trusted and self._checked:
             afters = self._built(pending)
-            if not self._checked:
-                self._checked = True
-                if afters != self._read_back(first, last):
-                    self._trusted = False
-        if not self._trusted:
-            afters = self._read_back(first, last)
-        prev = _head(tx)
-        at, actor, command, table = tx.at_iso, tx.actor, tx.command, self.table
-        prefix = "\x1f".join([at, actor, command, table]) + "\x1f"
-        entries = []
-        sha = hashlib.sha256
-        for values, after in zip(pending, afters):
-            row_id = values[0]
-            # audit.entry_hash, inlined: prev, at, actor, command, table, row_id, action, before, after
-            digest = sha(f"{prev}\x1f{prefix}{row_id}\x1finsert\x1f\x1f{after}".encode("utf-8")).hexdigest()
-            entries.append((at, actor, command, table, row_id, "insert", None, after, prev, digest))
-            prev = digest
-        conn.executemany(
-            "INSERT INTO audit_log (at, actor, command, table_name, row_id, action, before, after, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
-        tx._prev = None  # the chain head moved: let Tx read it again on its next write
-        self.written += len(entries)
+        self.written += self.tx.insert_many(self.table, self.columns, pending, stored=afters)
+        if self._trusted and not self._checked:
+            # the first batch was audited from its read-back; later ones may be built if
+            # building gives exactly what was stored
+            self._checked = True
+            if self._built(pending) != self._read_back(first, last):
+                self._trusted = False
+
+
+def _other(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value.__class__ is int:
+        return int.__repr__(value)
+    return _ENCODER.encode(value)  # float, bool, bytes: as json.dumps writes them
+
+
+def _builder(order: Sequence[str], positions: Sequence[int], template: dict[str, Any], width: int):
+    """A function from a batch of value tuples to each row's canonical JSON (audit.canonical):
+    the sorted column names and the defaults of the columns not given are written into one
+    %-template once; each given value goes in as a JSON string if it is a str (the common
+    case), as null if None, and through `_other` (digits, the JSON encoder) otherwise."""
+    parts, args = [], []
+    for name, pos in zip(order, positions):
+        key = _ENCODER.encode(name).replace("%", "%%")
+        if pos < 0:
+            parts.append(f"{key}:{_other(template[name]).replace('%', '%%')}")
+        else:
+            parts.append(f"{key}:%s")
+            args.append(f"('null' if v{pos} is None else q(v{pos}) if v{pos}.__class__ is str else o(v{pos}))")
+    text = "{" + ",".join(parts) + "}"
+    names = ", ".join(f"v{i}" for i in range(width))
+    code = (f"def build(pending, q=q, o=o, t={text!r}):\n"
+            f"    return [t % ({', '.join(args)},) for ({names},) in pending]\n")
+    namespace: dict[str, Any] = {"q": encode_basestring, "o": _other}
+    exec(code, namespace)  # noqa: S102 - the code is made of column positions only
+    return namespace["build"]
 
 
 def _template(tx: Tx, table: str, given: Sequence[str]) -> tuple[dict[str, Any], bool]:
@@ -137,7 +131,3 @@ def _template(tx: Tx, table: str, given: Sequence[str]) -> tuple[dict[str, Any],
                 trusted = False  # an expression or a float: read the rows back
                 template[name] = None
     return template, trusted
-
-
-def _head(tx: Tx) -> str:
-    return audit.head(tx.conn)[1]

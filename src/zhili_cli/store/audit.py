@@ -6,6 +6,12 @@ JSON). Each audit row's hash covers its content and the previous hash, so editin
 deleting or inserting audit rows breaks the chain; and `verify` also compares every
 audited table with the last state the chain recorded, so a change made to the data
 outside the tool (e.g. an UPDATE typed into the sqlite3 shell) is found and named.
+
+A bulk insert (`Tx.insert_many`) writes one entry for a whole batch instead: action
+`insert_batch`, row_id the first id, and as `after` the ids and the SHA-256 of each row's
+canonical JSON (`batch_after`). The chain covers that entry like any other, and `verify`
+compares each row with its hash. So `verify` keeps, per (table, id), only the SHA-256 of the
+last state recorded, from either kind of entry, and compares it with the hash of the row.
 """
 
 from __future__ import annotations
@@ -40,6 +46,18 @@ def entry_hash(prev: str, at: str, actor: str, command: str, table: str, row_id:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+BATCH = "insert_batch"
+
+
+def batch_after(ids: list[int], hashes: list[str]) -> str:
+    """The `after` of an insert_batch entry: the row ids and each row's SHA-256, in order."""
+    return json.dumps({"ids": ids, "sha256": hashes}, separators=(",", ":"))
+
+
+def state_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def head(conn: sqlite3.Connection) -> tuple[int, str]:
     row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     return (row[0], row[1]) if row else (0, GENESIS)
@@ -58,6 +76,7 @@ def verify(conn: sqlite3.Connection, expect_head: str | None = None) -> tuple[li
     problems: list[Problem] = []
     prev = GENESIS
     expected_id = 1
+    # (table, id) → SHA-256 of the last state the chain recorded; None once deleted
     last_state: dict[tuple[str, int], str | None] = {}
     head_seen = expect_head is None
     count = 0
@@ -77,11 +96,30 @@ def verify(conn: sqlite3.Connection, expect_head: str | None = None) -> tuple[li
         prev = digest
         if expect_head and digest == expect_head:
             head_seen = True
-        last_state[(table, row_id)] = after
+        if action == BATCH:
+            _record_batch(last_state, table, row_id, after)
+        else:
+            last_state[(table, row_id)] = None if after is None else state_hash(after)
     if not head_seen:
         problems.append(Problem("head_missing", "", 0, None))
     problems.extend(_compare_tables(conn, last_state))
     return problems, count, prev
+
+
+def _record_batch(last_state: dict[tuple[str, int], str | None], table: str, row_id: int,
+                  after: str | None) -> None:
+    """The rows of an insert_batch entry. A malformed one (which the chain check has already
+    flagged if it was altered) records what it can: its first row as unreadable."""
+    try:
+        batch = json.loads(after or "")
+        ids, hashes = batch["ids"], batch["sha256"]
+        if len(ids) != len(hashes):
+            raise ValueError
+    except (ValueError, TypeError, KeyError):
+        last_state[(table, row_id)] = ""  # matches no row: the row is reported changed
+        return
+    for rid, digest in zip(ids, hashes):
+        last_state[(table, rid)] = digest
 
 
 def _compare_tables(conn: sqlite3.Connection, last_state: dict[tuple[str, int], str | None]) -> Iterable[Problem]:
@@ -96,7 +134,7 @@ def _compare_tables(conn: sqlite3.Connection, last_state: dict[tuple[str, int], 
             key = (table, rid)
             if key not in last_state or last_state[key] is None:
                 yield Problem("row_added", table, rid)
-            elif canonical(row) != last_state[key]:
+            elif state_hash(canonical(row)) != last_state[key]:  # type: ignore[arg-type]
                 yield Problem("row_changed", table, rid)
         for (t, rid), state in last_state.items():
             if t == table and state is not None and rid not in seen:

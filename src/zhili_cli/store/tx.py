@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from datetime import datetime
-from typing import Any
+from typing import Any, Sequence
 
 from zhili_cli import clock
 from zhili_cli.store import audit
 
 
 class Tx:
-    """Wraps one BEGIN IMMEDIATE … COMMIT; `insert`/`update`/`delete` write an audit row each."""
+    """Wraps one BEGIN IMMEDIATE … COMMIT; `insert`/`update`/`delete` write an audit row each,
+    `insert_many` one audit row per batch."""
 
     def __init__(self, conn: sqlite3.Connection, actor: str, command: str, at: datetime | None = None):
         self.conn = conn
@@ -41,6 +43,44 @@ class Tx:
         self._audit(table, row_id, "insert", None, self.row(table, row_id))
         return row_id
 
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                    stored: Sequence[str] | None = None) -> int:
+        """Insert rows with one executemany and write ONE audit entry for them all.
+
+        `columns` must start with "id" and every row give its id, ascending and contiguous
+        (the next ids after the table's largest), so the rows read back with one range query.
+        `stored`, when given, is each row's canonical JSON as stored (defaults included), built
+        by a caller that has checked it against a read-back; otherwise the rows are read back.
+
+        The entry (action `insert_batch`, row_id = the first id) records for each row only the
+        SHA-256 of its canonical JSON: `after` is {"ids": [...], "sha256": [...]}. `audit verify`
+        compares every row with that hash. Returns the number of rows written."""
+        if not rows:
+            return 0
+        if columns[0] != "id":
+            raise ValueError("insert_many needs the ids given, first column")
+        ids = [row[0] for row in rows]
+        first, last = ids[0], ids[-1]
+        if ids != list(range(first, last + 1)):
+            raise ValueError("insert_many needs contiguous ascending ids")
+        cols = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        self.conn.executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
+        if stored is None:
+            stored = self.stored_rows(table, first, last)
+        if len(stored) != len(ids):
+            raise ValueError("insert_many: one stored row per row")
+        sha = hashlib.sha256
+        hashes = [sha(text.encode("utf-8")).hexdigest() for text in stored]
+        self._audit_text(table, first, "insert_batch", None, audit.batch_after(ids, hashes))
+        return len(ids)
+
+    def stored_rows(self, table: str, first: int, last: int) -> list[str]:
+        """Canonical JSON of the rows first…last as stored, in id order."""
+        cur = self.conn.execute(f'SELECT * FROM "{table}" WHERE id BETWEEN ? AND ? ORDER BY id', (first, last))
+        names = [d[0] for d in cur.description]
+        return [audit.canonical(dict(zip(names, values))) for values in cur]  # type: ignore[misc]
+
     def update(self, table: str, row_id: int, changes: dict[str, Any]) -> dict[str, Any]:
         before = self.row(table, row_id)
         if before is None:
@@ -62,9 +102,11 @@ class Tx:
 
     def _audit(self, table: str, row_id: int, action: str,
                before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+        self._audit_text(table, row_id, action, audit.canonical(before), audit.canonical(after))
+
+    def _audit_text(self, table: str, row_id: int, action: str, b: str | None, a: str | None) -> None:
         if self._prev is None:
             self._prev = audit.head(self.conn)[1]
-        b, a = audit.canonical(before), audit.canonical(after)
         digest = audit.entry_hash(self._prev, self.at_iso, self.actor, self.command, table, row_id, action, b, a)
         self.conn.execute(
             "INSERT INTO audit_log (at, actor, command, table_name, row_id, action, before, after, prev_hash, hash) "
