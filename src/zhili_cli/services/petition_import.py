@@ -23,9 +23,11 @@ COLUMNS = ("number", "year", "seq", "received_at", "source", "kind", "title", "t
 EVENT_COLUMNS = ("petition_id", "at", "actor", "action", "from_status", "to_status", "note")
 
 
-def _key(rec: dict[str, Any]) -> str:
-    """Natural key of an imported row: when, where from, what. Re-imports match on it."""
-    basis = "\x1f".join([rec["received"].isoformat(), rec["source"], rec["title"], rec.get("building") or ""])
+def _key(rec: dict[str, Any], received: str | None = None) -> str:
+    """Natural key of an imported row: when, where from, what. Re-imports match on it.
+    `received`, if given, is rec["received"].isoformat() already written."""
+    basis = "\x1f".join([received or rec["received"].isoformat(), rec["source"], rec["title"],
+                         rec.get("building") or ""])
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
@@ -104,13 +106,16 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
                 completion_due = _iso(received + completion_days[kind])
                 responsible = rec["responsible"] or routes[kind]
             closed = rec["closed"]
+            # rec["received"].isoformat() for the event's key: the +08:00 time without its
+            # offset when _iso wrote it the short way (whole seconds, after 1991)
+            naive = received_iso[:-6] if year >= 1992 and not received.microsecond else None
             pid = petitions.add((
                 domain.format_number(prefix, year, seq), year, seq, received_iso, rec["source"], kind,
                 rec["title"], rec["text"] or "", rec["building"], rec["location"], rec["reporter"], rec["phone"],
                 status, _iso(received + response[kind]), triaged_at, completion_due, responsible,
                 _iso(closed) if closed else None, rec["feedback"] if closed else None, rec["satisfaction"] or None,
             ))
-            events.add((pid, at, actor, "import", None, status, _key(rec)))
+            events.add((pid, at, actor, "import", None, status, _key(rec, naive)))
         chunk.clear()
 
     for line, rec in records(PETITIONS, path, headers, ticking(rows, progress), columns,
