@@ -61,14 +61,15 @@ class Globals:
         return self._conn
 
     @contextmanager
-    def write(self, command: str) -> Iterator["Tx"]:
-        """One transaction for the whole command: all of it lands, or none of it."""
+    def write(self, command: str, at: Any = None) -> Iterator["Tx"]:
+        """One transaction for the whole command: all of it lands, or none of it.
+        `at` dates the changes (the demo records paperwork on the day it happened)."""
         from zhili_cli.store.db import immediate
         from zhili_cli.store.tx import Tx
 
         conn = self.conn()
         with immediate(conn):
-            yield Tx(conn, self.who, command)
+            yield Tx(conn, self.who, command, at=at)
 
 
 def globals_of(ctx: Any) -> Globals:

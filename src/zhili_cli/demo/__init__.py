@@ -16,6 +16,15 @@ DEMO_NOW = "2025-06-30T18:00:00+08:00"
 STEPS = ("core", "meetings", "money")
 
 
+def on_day(day: str):
+    """10:00 on YYYY-MM-DD, Asia/Shanghai: when the demo's paperwork of that day is recorded."""
+    from datetime import datetime
+
+    from zhili_cli import clock
+
+    return datetime.fromisoformat(day + "T10:00:00").replace(tzinfo=clock.TZ)
+
+
 def examples_dir() -> Path:
     """examples/ of a source checkout, or the copy installed with the package."""
     env = os.environ.get("ZHILI_EXAMPLES")

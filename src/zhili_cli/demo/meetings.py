@@ -4,29 +4,19 @@ over the whole register (seeds 000, 001, 004)."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from zhili_cli import clock
+from zhili_cli.demo import on_day
+
 
 PRESENT = ["张红梅", "李明", "金建国", "沈丽", "陆伟"]
 POSITIONS = ["居委会=同意", "业委会=同意", "物业=同意"]
 
 
-def _at(day: str) -> datetime:
-    return datetime.fromisoformat(day + "T10:00:00").replace(tzinfo=clock.TZ)
-
-
-@contextmanager
-def _write(g: Any, command: str, day: str) -> Iterator[Any]:
-    from zhili_cli.store.db import immediate
-    from zhili_cli.store.tx import Tx
-
-    conn = g.conn()
-    with immediate(conn):
-        yield Tx(conn, g.who, command, at=_at(day))
+def _write(g: Any, command: str, day: str) -> Any:
+    """One transaction dated on the day the paperwork happened."""
+    return g.write(command, at=on_day(day))
 
 
 def _choice(i: int) -> str | None:
@@ -67,7 +57,7 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
         for it in items:
             if it["type"] == "petition" and it["ref"] == p["number"]:
                 meetings.decide(tx, rules, m, it["position"], decision=f"纳入议案 {number}，提交业主表决",
-                                owner="owners_committee", due=_at("2025-09-30"))
+                                owner="owners_committee", due=on_day("2025-09-30"))
             elif it["type"] == "motion" and it["ref"] == number:
                 meetings.decide(tx, rules, m, it["position"], decision="三方一致同意，提交居民决议")
             elif it["type"] == "report_back":

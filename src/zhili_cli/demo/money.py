@@ -8,12 +8,11 @@ February to the end of the year.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from zhili_cli import clock
+from zhili_cli.demo import on_day
+
 
 CHAIR = "金建国"
 
@@ -52,19 +51,9 @@ MILESTONES = [
 ]
 
 
-def _at(day: str) -> datetime:
-    return datetime.fromisoformat(day + "T10:00:00").replace(tzinfo=clock.TZ)
-
-
-@contextmanager
-def _write(g: Any, command: str, day: str) -> Iterator[Any]:
+def _write(g: Any, command: str, day: str) -> Any:
     """One transaction dated on the day the paperwork happened."""
-    from zhili_cli.store.db import immediate
-    from zhili_cli.store.tx import Tx
-
-    conn = g.conn()
-    with immediate(conn):
-        yield Tx(conn, g.who, command, at=_at(day))
+    return g.write(command, at=on_day(day))
 
 
 def _vote(g: Any, rules: Any, number: str, title: str, body: str, day: str) -> bool:
