@@ -201,10 +201,7 @@ class LazyGroup(TyperGroup):
         """Click's own usage errors (a missing argument, `--limit abc`) leave in one line too."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        try:  # the click that typer runs on (newer typers carry their own copy)
-            from typer.core import _click as click
-        except ImportError:  # pragma: no cover
-            import click
+        from typer.core import _click as click  # the click copy typer runs on
 
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
