@@ -106,53 +106,39 @@ def test_fast_paths_leave_heavy_libraries_alone(tmp_path):
     assert not {m for m in modules if m.startswith("zhili_cli.store") or m == "zhili_cli.rules.model"}
 
 
-def test_light_int_coercion_accepts_what_typer_would():
-    """The whole-number coercion zhili gives typer agrees with typer's own (pydantic) one."""
+def _assert_agrees_with_typer(light_class, annotation, values) -> None:
+    """Each value: zhili's light coercion gives what typer's own (pydantic) one gives, or both refuse."""
     from pydantic import TypeAdapter
-
     from typer.core import _click
-    from zhili_cli.cli import main
-
-    whole = main._light_coercions()[2]
     from typer.models import OptionInfo
 
-    coercion = whole(parameter_info=OptionInfo(), annotation=int)
-    adapter = TypeAdapter(int)
-    for text in ["3", " 7", "+3", "00", "3.0", "1_000", "-0", "-12", "٣", "1e3", "３", "", "3.5", "3.00", "\t3\n", "1_000.0", "1__0",
-                 "_1", "abc", "0x10", "9" * 30, "3.", ".5", "+-3", " ", "1 000"]:
+    light = light_class(parameter_info=OptionInfo(), annotation=annotation)
+    adapter = TypeAdapter(annotation)
+    for value in values:
         try:
-            expected = adapter.validate_python(text)
+            expected = adapter.validate_python(value)
         except Exception:
             expected = "refused"
         try:
-            got = coercion._coerce_value(text, param=None, ctx=None)
+            got = light._coerce_value(value, param=None, ctx=None)
         except _click.exceptions.BadParameter:
             got = "refused"
-        assert got == expected, text
+        assert got == expected, (annotation, value)
+
+
+def test_light_int_coercion_accepts_what_typer_would():
+    """The whole-number coercion zhili gives typer agrees with typer's own (pydantic) one."""
+    from zhili_cli.cli import main
+
+    _assert_agrees_with_typer(main._light_coercions()[2], int, [
+        "3", " 7", "+3", "00", "3.0", "1_000", "-0", "-12", "٣", "1e3", "３", "", "3.5", "3.00", "\t3\n", "1_000.0",
+        "1__0", "_1", "abc", "0x10", "9" * 30, "3.", ".5", "+-3", " ", "1 000"])
 
 
 def test_light_flag_and_text_coercions_agree_with_typer():
-    from pydantic import TypeAdapter
-    from typer.core import _click
-    from typer.models import OptionInfo
-
     from zhili_cli.cli import main
 
     text, _, _, flag = main._light_coercions()
-    for coercion, annotation, values in (
-        (flag, bool, [True, False, "true", "False", "1", "0", "yes", "No", "on", "OFF", "t", "f", "y", "n",
-                      "", "maybe", "2", " true", "是"]),
-        (text, str, ["", "x", " 空格 ", "'; DROP TABLE x; --", "\u202e"]),
-    ):
-        light = coercion(parameter_info=OptionInfo(), annotation=annotation)
-        adapter = TypeAdapter(annotation)
-        for value in values:
-            try:
-                expected = adapter.validate_python(value)
-            except Exception:
-                expected = "refused"
-            try:
-                got = light._coerce_value(value, param=None, ctx=None)
-            except _click.exceptions.BadParameter:
-                got = "refused"
-            assert got == expected, (annotation, value)
+    _assert_agrees_with_typer(flag, bool, [True, False, "true", "False", "1", "0", "yes", "No", "on", "OFF", "t", "f",
+                                           "y", "n", "", "maybe", "2", " true", "是"])
+    _assert_agrees_with_typer(text, str, ["", "x", " 空格 ", "'; DROP TABLE x; --", "\u202e"])
