@@ -58,8 +58,3 @@ def t(key: str, **params: object) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
-
-
-def tr(zh: str, en: str) -> str:
-    """Inline pair for help strings that only the CLI needs."""
-    return en if lang() == "en" else zh
