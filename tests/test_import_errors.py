@@ -147,7 +147,7 @@ def test_english_messages(cli, tmp_path):
 def test_batched_audit_entries_are_those_tx_would_write(cli):
     """The fast path builds each row's audit JSON itself; it must match the stored row."""
     from zhili_cli.cli.context import Globals
-    from zhili_cli.importing import bulk
+    from zhili_cli.store import bulk
     from zhili_cli.services import petition_import
 
     trusted = []

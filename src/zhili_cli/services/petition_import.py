@@ -1,6 +1,6 @@
 """Importing a petition register, replaying each row's recorded history through the loop's rules.
 
-Rows are validated as they stream past and written in audited batches (importing/bulk.py);
+Rows are validated as they stream past and written in audited batches (store/bulk.py);
 each one's natural key (received, source, title, building) is remembered so a second import
 of the same file adds nothing.
 """
@@ -50,7 +50,7 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
 
     A row is already there when a stored petition has the same received time, source,
     title and building; rows are looked up a chunk at a time by their received times."""
-    from zhili_cli.importing.bulk import BulkInsert
+    from zhili_cli.store.bulk import BulkInsert
     from zhili_cli.importing.petitions import PETITIONS
     from zhili_cli.importing.progress import ticking
     from zhili_cli.importing.reader import read_rows
@@ -142,15 +142,9 @@ def _stored(db: Any, received: set[str]) -> set[tuple[str, str, str, str]]:
     """Natural keys of the stored petitions received at any of these times."""
     if db is None or not received:
         return set()
-    found: set[tuple[str, str, str, str]] = set()
-    values = list(received)
-    for i in range(0, len(values), 900):
-        part = values[i:i + 900]
-        marks = ",".join("?" * len(part))
-        for row in db.execute(f"SELECT received_at, source, title, COALESCE(building, '') FROM petitions "
-                              f"WHERE received_at IN ({marks})", part):
-            found.add(tuple(row))
-    return found
+    from zhili_cli.store.petitions import keys_received_at
+
+    return keys_received_at(db, received)
 
 
 def _next_seq(tx: Tx, year: int) -> int:

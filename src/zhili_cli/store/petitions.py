@@ -173,3 +173,17 @@ def finished_between(conn: sqlite3.Connection, since: str, until: str) -> list[d
     return all_dicts(conn.execute(
         "SELECT number, title FROM petitions WHERE status IN ('done', 'verified') AND closed_at >= ? "
         "AND closed_at < ? AND (kind IS NULL OR kind != 'private') ORDER BY closed_at, id", (since, until)))
+
+
+def keys_received_at(conn: sqlite3.Connection, received: set[str]) -> set[tuple[str, str, str, str]]:
+    """(received_at, source, title, building or '') of the petitions received at these times:
+    the natural keys an import matches its rows against."""
+    found: set[tuple[str, str, str, str]] = set()
+    values = list(received)
+    for i in range(0, len(values), 900):  # below SQLite's limit on bound parameters
+        part = values[i:i + 900]
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(f"SELECT received_at, source, title, COALESCE(building, '') FROM petitions "
+                                f"WHERE received_at IN ({marks})", part):
+            found.add(tuple(row))
+    return found
