@@ -31,8 +31,10 @@ def test_import_writes_one_entry_per_batch(cli):
     with sqlite3.connect(cli.db) as conn:
         rows = conn.execute("SELECT COUNT(*) FROM petitions").fetchone()[0]
         batches = conn.execute("SELECT table_name, row_id, after FROM audit_log WHERE action = 'insert_batch'").fetchall()
-    assert rows > 1000 and {t for t, _, _ in batches} == {"petitions", "petition_events"}
-    covered = sum(len(json.loads(after)["ids"]) for t, _, after in batches if t == "petitions")
+    # the petitions only: an import writes no history event per row (the entry is the record)
+    assert rows > 1000 and {t for t, _, _ in batches} == {"petitions"}
+    assert all(json.loads(after)["form"] == "values" for _, _, after in batches)
+    covered = sum(len(json.loads(after)["ids"]) for t, _, after in batches)
     assert covered == rows - 2
     assert all(json.loads(after)["ids"][0] == rid for _, rid, after in batches)
     assert _problems(cli.db) == []
@@ -43,11 +45,14 @@ def test_edit_delete_insert_of_batched_rows_are_named(cli, tmp_path):
     _imported(cli)
     cases = [
         ("UPDATE petitions SET title = title || 'x' WHERE id = 700", ("row_changed", "petitions", 700)),
-        ("UPDATE petition_events SET note = 'x' WHERE id = 1500", ("row_changed", "petition_events", 1500)),
+        ("UPDATE petitions SET satisfaction = NULL WHERE id = 1500 AND satisfaction IS NOT NULL",
+         ("row_changed", "petitions", 1500)),
+        ("UPDATE petitions SET text = text || ' ' WHERE id = 1501", ("row_changed", "petitions", 1501)),
         ("DELETE FROM petitions WHERE id = 2", ("row_deleted", "petitions", 2)),
-        ("INSERT INTO petition_events (id, petition_id, at, actor, action, to_status) "
-         "SELECT 99999, petition_id, at, actor, action, to_status FROM petition_events WHERE id = 5",
-         ("row_added", "petition_events", 99999)),
+        ("INSERT INTO petitions (id, number, year, seq, received_at, source, title, status, response_due) "
+         "SELECT 99999, 'X' || number, 1999, 99999, received_at, source, title, status, response_due "
+         "FROM petitions WHERE id = 5",
+         ("row_added", "petitions", 99999)),
     ]
     for sql, expected in cases:
         db = copy_db(cli.db, tmp_path / "t.db")
@@ -71,3 +76,29 @@ def test_edited_batch_entry_breaks_the_chain(cli):
     conn.close()
     problems = _problems(cli.db)
     assert problems[0].kind == "chain" and problems[0].audit_id == aid
+
+
+def test_batch_entries_in_the_keyed_form_still_verify(cli):
+    """Batch entries written before the values form hashed each row's keyed canonical JSON."""
+    from zhili_cli.store.db import open_db
+    from zhili_cli.store.tx import Tx
+
+    cli.ok("petition", "add", "--title", "之前", "--source", "信箱")
+    conn = open_db(cli.db)
+    conn.execute("BEGIN IMMEDIATE")
+    tx = Tx(conn, "old", "old import")
+    row = dict(tx.row("petitions", 1))
+    ids = [2, 3]
+    rows = [{**row, "id": i, "number": f"P2024-90{i}", "seq": 900 + i} for i in ids]
+    for r in rows:
+        conn.execute(f"INSERT INTO petitions ({', '.join(r)}) VALUES ({', '.join('?' * len(r))})", list(r.values()))
+    hashes = [audit.state_hash(audit.canonical(r)) for r in rows]
+    tx._audit_text("petitions", 2, audit.BATCH, None, json.dumps({"ids": ids, "sha256": hashes}))
+    conn.execute("COMMIT")
+    conn.close()
+    assert _problems(cli.db) == []
+    with sqlite3.connect(cli.db) as conn:
+        conn.execute("UPDATE petitions SET title = 'x' WHERE id = 3")
+    conn.close()
+    problems = _problems(cli.db)
+    assert [(p.kind, p.row_id) for p in problems] == [("row_changed", 3)]

@@ -243,7 +243,7 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     g = globals_of(ctx)
     conn = g.conn()
     row = _public_row(petitions.load(conn, ref))
-    history = store.events(conn, row["id"])
+    history = store.history(conn, row)
     if json_out:
         from zhili_cli.cli.output import emit_json
 

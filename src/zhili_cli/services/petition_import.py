@@ -1,34 +1,28 @@
 """Importing a petition register, replaying each row's recorded history through the loop's rules.
 
-Rows are validated as they stream past and written in audited batches (store/bulk.py);
-each one's natural key (received, source, title, building) is remembered so a second import
-of the same file adds nothing.
+Rows are validated as they stream past and written in audited batches (store/bulk.py).
+A row whose natural key (received, source, title, building) is already stored counts as
+unchanged, so a second import of the same file adds nothing. An import writes no history
+event per petition: the audit log's batch entry records it (store/petitions.history).
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from zhili_cli import clock
 from zhili_cli.domain import petitions as domain
 from zhili_cli.errors import RowError
 from zhili_cli.store.tx import Tx
 
-COLUMNS = ("number", "year", "seq", "received_at", "source", "kind", "title", "text", "building", "location",
-           "reporter", "reporter_phone", "status", "response_due", "triaged_at", "completion_due", "responsible",
-           "closed_at", "feedback", "satisfaction")
-EVENT_COLUMNS = ("petition_id", "at", "actor", "action", "from_status", "to_status", "note")
-
-
-def _key(rec: dict[str, Any], received: str | None = None) -> str:
-    """Natural key of an imported row: when, where from, what. Re-imports match on it.
-    `received`, if given, is rec["received"].isoformat() already written."""
-    basis = "\x1f".join([received or rec["received"].isoformat(), rec["source"], rec["title"],
-                         rec.get("building") or ""])
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+# The stored values each checked row becomes; its number and sequence are given when it is
+# stored, because only the database knows the year's last sequence.
+FIELDS = ("year", "received_at", "source", "kind", "title", "text", "building", "location", "reporter",
+          "reporter_phone", "status", "response_due", "triaged_at", "completion_due", "responsible",
+          "closed_at", "feedback", "satisfaction")
+COLUMNS = ("number", "seq", *FIELDS)
 
 
 def _iso(naive: datetime) -> str:
@@ -39,7 +33,7 @@ def _iso(naive: datetime) -> str:
     return naive.replace(tzinfo=clock.TZ, microsecond=0).isoformat()
 
 
-CHUNK = 2000  # rows validated, then checked against the database together
+CHUNK = 2000  # rows checked against the database, and written, together
 
 
 def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None = None, sheet: str | None = None,
@@ -49,93 +43,120 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
     give `conn` then so rows already stored count as unchanged.
 
     A row is already there when a stored petition has the same received time, source,
-    title and building; rows are looked up a chunk at a time by their received times."""
-    from zhili_cli.store.bulk import BulkInsert
-    from zhili_cli.importing.petitions import PETITIONS
-    from zhili_cli.importing.progress import ticking
+    title and building; rows are looked up a chunk at a time by their received times.
+    A large file is read and checked in a second process while this one stores it
+    (importing/background.py); the outcome is the same either way."""
+    from zhili_cli.importing import background
     from zhili_cli.importing.reader import read_rows
-    from zhili_cli.importing.spec import column_of, map_headers, records
 
     headers, rows = read_rows(path, encoding, sheet)
-    columns = map_headers(PETITIONS, headers, path, mapping)
     problems: list[str] = []
     counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
     write = tx is not None and not dry_run
+    store = _Store(tx, rules) if write else None
+    checked = _checked(rules, path, headers, rows, mapping, problems if dry_run else None)
+    if write and background.worthwhile(rows.total):
+        batches = background.chunks(checked, CHUNK, lambda: (rows.done, rows.total))
+    else:
+        batches = _batches(checked, rows, progress is not None)
     db = tx.conn if tx is not None else conn
+    for batch, where in batches:
+        counts["rows"] += len(batch)
+        if store is not None:
+            store.flush()  # the previous chunk, so that the look-up below sees it
+        stored = _stored(db, {row[1] for row in batch})
+        new = []
+        for row in batch:
+            natural = (row[1], row[2], row[4], row[6] or "")
+            if natural not in stored:
+                stored.add(natural)
+                new.append(row)
+        counts["new"] += len(new)
+        counts["unchanged"] += len(batch) - len(new)
+        if store is not None:
+            store.add(new)
+        if progress is not None and where is not None:
+            progress(*where)
+    if store is not None:
+        store.flush()
+    return {"counts": counts, "problems": problems}
+
+
+def _batches(checked: Iterator[tuple], rows: Any, track: bool) -> Iterator[tuple[list[tuple], Any]]:
+    """The checked rows in chunks, read here (a small file, or a dry run)."""
+    batch: list[tuple] = []
+    for row in checked:
+        batch.append(row)
+        if len(batch) >= CHUNK:
+            yield batch, (rows.done, rows.total) if track else None
+            batch = []
+    yield batch, (rows.total or rows.done, rows.total or rows.done) if track else None
+
+
+def _checked(rules: Any, path: Path, headers: list[str], rows: Any, mapping: dict[str, str] | None,
+             problems: list[str] | None) -> Iterator[tuple]:
+    """Each good row of the file as the petition's stored values (FIELDS): cells parsed, the
+    row's recorded history checked against the loop's rules, deadlines worked out. The first
+    bad row raises RowError, or, with `problems` (a dry run), is listed there and skipped."""
+    from zhili_cli.importing.petitions import PETITIONS
+    from zhili_cli.importing.spec import column_of, map_headers, records
+
+    columns = map_headers(PETITIONS, headers, path, mapping)
     kind_column = column_of(headers, columns, "kind")
-    prefix = rules.petitions.number_prefix
     kinds = rules.petitions.kinds
     completion_days = {k: timedelta(days=kinds[k].completion_days) for k in kinds}
     response = {k: timedelta(hours=rules.petitions.response_hours_for(k)) for k in kinds}
     response[None] = timedelta(hours=rules.petitions.response_hours)
     routes = {k: domain.default_party(rules, k) for k in kinds}
-    seqs: dict[int, int] = {}
-    petitions = events = None
-    at = actor = ""
-    if write:
-        petitions = BulkInsert(tx, "petitions", COLUMNS)
-        events = BulkInsert(tx, "petition_events", EVENT_COLUMNS)
-        at, actor = tx.at_iso, tx.actor
-    chunk: list[tuple[str, str, dict[str, Any]]] = []
-
-    def settle() -> None:
-        """Write the chunk's new rows; count the ones already stored as unchanged."""
-        if petitions is not None:
-            petitions.flush()
-            events.flush()
-        stored = _stored(db, {received for received, _, _ in chunk})
-        for received_iso, status, rec in chunk:
-            natural = (received_iso, rec["source"], rec["title"], rec["building"] or "")
-            if natural in stored:
-                counts["unchanged"] += 1
-                continue
-            stored.add(natural)
-            counts["new"] += 1
-            if petitions is None:
-                continue
-            received: datetime = rec["received"]
-            year = received.year
-            seq = seqs.get(year)
-            if seq is None:
-                seq = _next_seq(tx, year)
-            seqs[year] = seq + 1
-            kind = rec["kind"]
-            triaged_at = completion_due = responsible = None
-            if status != "received" and kind:
-                triaged_at = received_iso
-                completion_due = _iso(received + completion_days[kind])
-                responsible = rec["responsible"] or routes[kind]
-            closed = rec["closed"]
-            # rec["received"].isoformat() for the event's key: the +08:00 time without its
-            # offset when _iso wrote it the short way (whole seconds, after 1991)
-            naive = received_iso[:-6] if year >= 1992 and not received.microsecond else None
-            pid = petitions.add((
-                domain.format_number(prefix, year, seq), year, seq, received_iso, rec["source"], kind,
-                rec["title"], rec["text"] or "", rec["building"], rec["location"], rec["reporter"], rec["phone"],
-                status, _iso(received + response[kind]), triaged_at, completion_due, responsible,
-                _iso(closed) if closed else None, rec["feedback"] if closed else None, rec["satisfaction"] or None,
-            ))
-            events.add((pid, at, actor, "import", None, status, _key(rec, naive)))
-        chunk.clear()
-
-    for line, rec in records(PETITIONS, path, headers, ticking(rows, progress), columns,
-                             problems if dry_run else None):
-        counts["rows"] += 1
-        status = rec["status"] or ("done" if rec["closed"] else "received")
-        if status in ("done", "verified") and not rec["kind"]:
+    for line, rec in records(PETITIONS, path, headers, rows, columns, problems):
+        kind = rec["kind"]
+        closed = rec["closed"]
+        status = rec["status"] or ("done" if closed else "received")
+        if status in ("done", "verified") and not kind:
             err = RowError(str(path), line, kind_column, "import_done_needs_kind")
-            if not dry_run:
+            if problems is None:
                 raise err
             problems.append(err.message())
             continue
-        chunk.append((_iso(rec["received"]), status, rec))
-        if len(chunk) >= CHUNK:
-            settle()
-    settle()
-    if petitions is not None:
-        petitions.flush()
-        events.flush()
-    return {"counts": counts, "problems": problems}
+        received: datetime = rec["received"]
+        received_iso = _iso(received)
+        triaged_at = completion_due = responsible = None
+        if status != "received" and kind:
+            triaged_at = received_iso
+            completion_due = _iso(received + completion_days[kind])
+            responsible = rec["responsible"] or routes[kind]
+        yield (received.year, received_iso, rec["source"], kind, rec["title"], rec["text"] or "", rec["building"],
+               rec["location"], rec["reporter"], rec["phone"], status, _iso(received + response[kind]),
+               triaged_at, completion_due, responsible, _iso(closed) if closed else None,
+               rec["feedback"] if closed else None, rec["satisfaction"] or None)
+
+
+class _Store:
+    """Numbers the new rows (each year's sequence goes on from its last stored one) and
+    writes them in audited batches."""
+
+    def __init__(self, tx: Tx, rules: Any) -> None:
+        from zhili_cli.store.bulk import BulkInsert
+
+        self.tx = tx
+        self.prefix = rules.petitions.number_prefix
+        self.seqs: dict[int, int] = {}
+        self.rows = BulkInsert(tx, "petitions", COLUMNS, batch=CHUNK * 2)
+
+    def add(self, rows: list[tuple]) -> None:
+        numbered = []
+        prefix, seqs, number = self.prefix, self.seqs, domain.format_number
+        for row in rows:
+            year = row[0]
+            seq = seqs.get(year)
+            if seq is None:
+                seq = _next_seq(self.tx, year)
+            seqs[year] = seq + 1
+            numbered.append((number(prefix, year, seq), seq, *row))
+        self.rows.extend(numbered)
+
+    def flush(self) -> None:
+        self.rows.flush()
 
 
 def _stored(db: Any, received: set[str]) -> set[tuple[str, str, str, str]]:

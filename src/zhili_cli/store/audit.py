@@ -9,9 +9,13 @@ outside the tool (e.g. an UPDATE typed into the sqlite3 shell) is found and name
 
 A bulk insert (`Tx.insert_many`) writes one entry for a whole batch instead: action
 `insert_batch`, row_id the first id, and as `after` the ids and the SHA-256 of each row's
-canonical JSON (`batch_after`). The chain covers that entry like any other, and `verify`
-compares each row with its hash. So `verify` keeps, per (table, id), only the SHA-256 of the
-last state recorded, from either kind of entry, and compares it with the hash of the row.
+values (`batch_after`). The values are hashed in their compact form, `canonical_values`: a
+JSON array in the order of the sorted column names, which the C JSON encoder builds for a
+100 000-row import in half the time of the keyed form (older batch entries, without
+"form": "values", hashed the keyed form). The chain covers that entry like any other, and
+`verify` compares each row with its hash. So `verify` keeps, per (table, id), only the
+SHA-256 of the last state recorded, from either kind of entry (and in which form), and
+compares it with the hash of the row.
 """
 
 from __future__ import annotations
@@ -38,6 +42,14 @@ def canonical(row: dict[str, Any] | None) -> str | None:
     return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+_VALUES_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def canonical_values(row: dict[str, Any]) -> str:
+    """The row's values, in the order of its sorted column names, as a compact JSON array."""
+    return _VALUES_ENCODER.encode([row[name] for name in sorted(row)])
+
+
 def entry_hash(prev: str, at: str, actor: str, command: str, table: str, row_id: int,
                action: str, before: str | None, after: str | None) -> str:
     payload = "\x1f".join(
@@ -50,8 +62,12 @@ BATCH = "insert_batch"
 
 
 def batch_after(ids: list[int], hashes: list[str]) -> str:
-    """The `after` of an insert_batch entry: the row ids and each row's SHA-256, in order."""
-    return json.dumps({"ids": ids, "sha256": hashes}, separators=(",", ":"))
+    """The `after` of an insert_batch entry: the row ids and the SHA-256 of each row's
+    `canonical_values`, in order."""
+    return json.dumps({"form": "values", "ids": ids, "sha256": hashes}, separators=(",", ":"))
+
+
+VALUES_MARK = "["  # before a recorded hash of the values form, in verify's last states
 
 
 def state_hash(text: str) -> str:
@@ -118,8 +134,9 @@ def _record_batch(last_state: dict[tuple[str, int], str | None], table: str, row
     except (ValueError, TypeError, KeyError):
         last_state[(table, row_id)] = ""  # matches no row: the row is reported changed
         return
+    mark = VALUES_MARK if batch.get("form") == "values" else ""
     for rid, digest in zip(ids, hashes):
-        last_state[(table, rid)] = digest
+        last_state[(table, rid)] = mark + digest
 
 
 def _compare_tables(conn: sqlite3.Connection, last_state: dict[tuple[str, int], str | None]) -> Iterable[Problem]:
@@ -134,8 +151,13 @@ def _compare_tables(conn: sqlite3.Connection, last_state: dict[tuple[str, int], 
             key = (table, rid)
             if key not in last_state or last_state[key] is None:
                 yield Problem("row_added", table, rid)
-            elif state_hash(canonical(row)) != last_state[key]:  # type: ignore[arg-type]
-                yield Problem("row_changed", table, rid)
+            else:
+                state: str = last_state[key]  # type: ignore[assignment]
+                if state.startswith(VALUES_MARK):
+                    if state_hash(canonical_values(row)) != state[1:]:
+                        yield Problem("row_changed", table, rid)
+                elif state_hash(canonical(row)) != state:  # type: ignore[arg-type]
+                    yield Problem("row_changed", table, rid)
         for (t, rid), state in last_state.items():
             if t == table and state is not None and rid not in seen:
                 yield Problem("row_deleted", table, rid)

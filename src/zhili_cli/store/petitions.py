@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from typing import Any
@@ -55,6 +56,23 @@ def events(conn: sqlite3.Connection, petition_id: int) -> list[dict[str, Any]]:
     return all_dicts(conn.execute(
         "SELECT at, actor, action, from_status, to_status, note FROM petition_events "
         "WHERE petition_id = ? ORDER BY id", (petition_id,)))
+
+
+def history(conn: sqlite3.Connection, petition: dict[str, Any]) -> list[dict[str, Any]]:
+    """The petition's events, led by its import when it came in from a register.
+
+    An import writes no event row per petition: the audit log's batch entry that inserted
+    the row is the record of it (who, when, by which command)."""
+    found = events(conn, petition["id"])
+    entry = conn.execute(
+        "SELECT at, actor, after FROM audit_log WHERE table_name = 'petitions' AND row_id <= ? "
+        "AND action = 'insert_batch' ORDER BY row_id DESC LIMIT 1", (petition["id"],)).fetchone()
+    if entry is None or petition["id"] not in json.loads(entry[2])["ids"]:
+        return found
+    status = found[0]["from_status"] if found else petition["status"]
+    imported = {"at": entry[0], "actor": entry[1], "action": "import", "from_status": None,
+                "to_status": status, "note": None}
+    return [imported, *found]
 
 
 def list_(conn: sqlite3.Connection, *, status: list[str] | None = None, kind: str | None = None,
@@ -177,7 +195,18 @@ def finished_between(conn: sqlite3.Connection, since: str, until: str) -> list[d
 
 def keys_received_at(conn: sqlite3.Connection, received: set[str]) -> set[tuple[str, str, str, str]]:
     """(received_at, source, title, building or '') of the petitions received at these times:
-    the natural keys an import matches its rows against."""
+    the natural keys an import matches its rows against.
+
+    A register is mostly in date order, so a chunk of it spans a short time in which few
+    petitions are stored: one range scan finds them. Only when that range holds many more
+    petitions than the chunk (an unsorted file) are the times looked up one by one."""
+    if not received:
+        return set()
+    cap = 4 * len(received) + 64
+    rows = conn.execute("SELECT received_at, source, title, COALESCE(building, '') FROM petitions "
+                        "WHERE received_at BETWEEN ? AND ? LIMIT ?", (min(received), max(received), cap)).fetchall()
+    if len(rows) < cap:
+        return {tuple(row) for row in rows if row[0] in received}
     found: set[tuple[str, str, str, str]] = set()
     values = list(received)
     for i in range(0, len(values), 900):  # below SQLite's limit on bound parameters

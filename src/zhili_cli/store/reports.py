@@ -72,7 +72,7 @@ def open_at(conn: sqlite3.Connection, at: str, *, received_before: str, overdue_
     """Petitions received before `received_before` and not closed at `at` (rejected, merged and
     referred ones left out); with `overdue_only`, only those past a deadline at `at`.
     Returns (count, the oldest `limit` rows)."""
-    # Not closed at `at`: still open now (the status index: only today's open matters, however long
+    # Not closed at `at`: still open now (the stats index, status first: only today's open matters, however long
     # the history) or closed after `at` (the closed_at index).
     where = ("id IN (SELECT id FROM petitions WHERE status IN "
              "('received','accepted','on_agenda','decided','in_progress') "

@@ -49,12 +49,13 @@ class Tx:
 
         `columns` must start with "id" and every row give its id, ascending and contiguous
         (the next ids after the table's largest), so the rows read back with one range query.
-        `stored`, when given, is each row's canonical JSON as stored (defaults included), built
-        by a caller that has checked it against a read-back; otherwise the rows are read back.
+        `stored`, when given, is each row's `audit.canonical_values` as stored (defaults
+        included), built by a caller that has checked it against a read-back; otherwise the
+        rows are read back.
 
         The entry (action `insert_batch`, row_id = the first id) records for each row only the
-        SHA-256 of its canonical JSON: `after` is {"ids": [...], "sha256": [...]}. `audit verify`
-        compares every row with that hash. Returns the number of rows written."""
+        SHA-256 of its values: `after` is {"form": "values", "ids": [...], "sha256": [...]}.
+        `audit verify` compares every row with that hash. Returns the number of rows written."""
         if not rows:
             return 0
         if columns[0] != "id":
@@ -76,10 +77,10 @@ class Tx:
         return len(ids)
 
     def stored_rows(self, table: str, first: int, last: int) -> list[str]:
-        """Canonical JSON of the rows first…last as stored, in id order."""
+        """`audit.canonical_values` of the rows first…last as stored, in id order."""
         cur = self.conn.execute(f'SELECT * FROM "{table}" WHERE id BETWEEN ? AND ? ORDER BY id', (first, last))
         names = [d[0] for d in cur.description]
-        return [audit.canonical(dict(zip(names, values))) for values in cur]  # type: ignore[misc]
+        return [audit.canonical_values(dict(zip(names, values))) for values in cur]
 
     def update(self, table: str, row_id: int, changes: dict[str, Any]) -> dict[str, Any]:
         before = self.row(table, row_id)

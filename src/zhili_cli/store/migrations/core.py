@@ -123,3 +123,10 @@ def m002_petition_stats_index(db):
             satisfaction
         );
         """)
+
+
+@migrations(name=NAMES[2])
+def m003_drop_petition_status_index(db):
+    # petitions_stats starts with status and holds the deadlines, so it serves every query the
+    # (status, completion_due) index did; one index fewer to keep up on every insert.
+    run_script(db, "DROP INDEX IF EXISTS petitions_status;")
