@@ -147,3 +147,42 @@ def test_unsorted_register_is_matched_row_by_row(cli, tmp_path):
 def _write(path: Path, rows: list[list[str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows(rows)
+
+
+def test_reader_errors_come_back_as_they_were():
+    from zhili_cli.errors import RowError
+
+    def bad():
+        yield 1
+        yield 2
+        raise RowError("p.csv", 3, "受理日期", "cell_bad_date", value="2024-13-45")
+
+    got = []
+    with pytest.raises(RowError) as caught:
+        for batch, _ in background.chunks(bad(), 1):
+            got += batch
+    assert got == [1, 2]
+    assert caught.value.message() == "p.csv:3: 受理日期: 无法识别的日期 2024-13-45"
+
+
+def test_a_bug_in_the_reader_is_reported_with_its_traceback():
+    def buggy():
+        yield 1
+        {}["missing"]
+
+    with pytest.raises(RuntimeError, match="KeyError: 'missing'"):
+        list(background.chunks(buggy(), 1))
+
+
+def test_a_reader_killed_mid_way_is_one_clear_error():
+    from zhili_cli.errors import UserError
+
+    def dies():
+        yield 1
+        yield 2
+        os.kill(os.getpid(), signal.SIGKILL)  # runs in the reader: the first item is taken here
+        yield 3
+
+    with pytest.raises(UserError) as caught:
+        list(background.chunks(dies(), 1))
+    assert caught.value.key == "import_reader_stopped"

@@ -59,7 +59,10 @@ def chunks(items: Iterable[T], size: int, position: Callable[[], tuple[int, int]
     inp = os.fdopen(read_end, "rb")
     try:
         while True:
-            kind, value, where = pickle.load(inp)
+            try:
+                kind, value, where = pickle.load(inp)
+            except (EOFError, pickle.UnpicklingError):  # the reader was killed mid-way
+                raise UserError("import_reader_stopped") from None
             if kind == "rows":
                 yield value, where
             elif kind == "end":

@@ -3,6 +3,8 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.member.import": ("从 CSV/xlsx 导入成员名册", "import people and roles from CSV/xlsx"),
     "import_progress": ("导入 {name}", "importing {name}"),
+    "import_reader_stopped": ("读取文件的进程意外停止，导入未写入任何内容；请重试",
+                              "the process reading the file stopped unexpectedly; nothing was imported, try again"),
     "file_unknown_encoding": ("不认识的编码 {encoding}：可用 utf-8、gb18030、gbk", "unknown encoding {encoding}: try utf-8, gb18030, gbk"),
     "xlsx_unavailable": ("读取 .xlsx 需要 openpyxl", "reading .xlsx needs openpyxl"),
     "xlsx_unreadable": ("{path} 不是可读的 .xlsx 文件（{error}）", "{path} is not a readable .xlsx workbook ({error})"),

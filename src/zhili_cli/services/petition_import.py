@@ -55,7 +55,7 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
     write = tx is not None and not dry_run
     store = _Store(tx, rules) if write else None
     checked = _checked(rules, path, headers, rows, mapping, problems if dry_run else None)
-    if write and background.worthwhile(rows.total):
+    if write and background.worthwhile(path.stat().st_size):
         batches = background.chunks(checked, CHUNK, lambda: (rows.done, rows.total))
     else:
         batches = _batches(checked, rows, progress is not None)
