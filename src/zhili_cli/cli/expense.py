@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
+from zhili_cli.cli import imports
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.expense"), no_args_is_help=True, add_completion=False)
@@ -294,3 +296,25 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
 
         table(t("fund.steps_title"), [t("col.f_step"), t("col.f_done"), t("col.f_by"), t("col.f_note")],
               [(t(f"step.{s['step']}"), (s["at"] or "")[:10], s["actor"], _note(s["note"])) for s in steps])
+
+
+@app.command("import", help=t("cmd.expense.import"))
+def import_(
+    ctx: typer.Context,
+    file: Path = imports.FILE,
+    fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund")),
+    encoding: Optional[str] = imports.ENCODING,
+    sheet: Optional[str] = imports.SHEET,
+    map_: Optional[list[str]] = imports.MAP,
+    dry_run: bool = imports.DRY_RUN,
+    quiet: bool = imports.QUIET,
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.imports import parse_map, run
+    from zhili_cli.services import expense_import
+
+    mapping = parse_map(map_)
+    run(ctx, "expense import", file.name,
+        lambda tx, g, **kw: expense_import.import_file(tx, g.rules_obj(), file, fund=fund, encoding=encoding,
+                                                       sheet=sheet, mapping=mapping, **kw),
+        dry_run=dry_run, quiet=quiet, json_out=json_out)

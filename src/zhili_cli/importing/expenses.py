@@ -15,14 +15,29 @@ Usage, for the command that records expenses:
 
 The tier an expense needs (chair / committee / three-party / owners' assembly) is the
 money rules' business: compute it from amount_fen when storing, do not read it from the file.
+`services/expense_import.py` is the command that stores them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from zhili_cli.importing.cells import parse_day, parse_money, parse_text
+from zhili_cli.importing.cells import CellError, parse_day, parse_money, parse_text
 from zhili_cli.importing.spec import Field, Spec, content_key
+
+
+def _fund(text: str) -> str:
+    """公共收益 or 维修资金. A co-funded payment needs its shares, which a register line lacks."""
+    from zhili_cli.domain.expenses import fund
+    from zhili_cli.errors import UserError
+
+    try:
+        key = fund(text.strip())
+    except UserError:
+        raise CellError("cell_bad_fund", value=text) from None
+    if key == "co_funded":
+        raise CellError("cell_cofunded_expense", value=text)
+    return key
 
 EXPENSES = Spec("expenses", (
     Field("date", ("日期", "支出日期", "付款日期", "支付日期", "记账日期", "报销日期", "paid", "paid_at"),
@@ -36,8 +51,8 @@ EXPENSES = Spec("expenses", (
           doc="维修, 保洁, 绿化, 办公 …"),
     Field("voucher", ("凭证号", "单据号", "发票号", "票据号", "编号", "voucher_no", "invoice"), parse_text),
     Field("approved_by", ("审批人", "批准人", "经办人", "审批", "approver"), parse_text),
-    Field("fund", ("资金来源", "资金", "支出账户", "账户", "fund_source"), parse_text,
-          doc="公共收益, 维修资金 …"),
+    Field("fund", ("资金来源", "资金", "支出账户", "账户", "fund_source"), _fund,
+          doc="公共收益 or 维修资金 (default: --fund); 共建 lines need their shares: `expense request --share`"),
 ))
 
 KEY_FIELDS = ("date", "amount_fen", "item", "payee", "voucher")

@@ -96,3 +96,13 @@ def waiting_for_body(conn: sqlite3.Connection, body: str) -> list[tuple]:
             "ORDER BY e.year, e.seq", (body,)).fetchall()
     except sqlite3.OperationalError:  # a database from before the money tables
         return []
+
+
+def has_import_key(conn: sqlite3.Connection, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM expense_imports WHERE import_key = ?", (key,)).fetchone() is not None
+
+
+def add_import(tx: Tx, expense_id: int, key: str, category: str | None, voucher: str | None,
+               approved_by: str | None) -> int:
+    return tx.insert("expense_imports", {"expense_id": expense_id, "import_key": key, "category": category,
+                                         "voucher": voucher, "approved_by": approved_by})

@@ -126,3 +126,19 @@ def m002_income_imports(db):
             voucher TEXT
         );
         """)
+
+
+@migrations(name=NAMES[2])
+def m003_expense_imports(db):
+    """Imported expense lines: their natural key (re-imports add nothing) and what the register
+    said of them that the expenses table has no column for."""
+    run_script(db, """
+        CREATE TABLE expense_imports (
+            id INTEGER PRIMARY KEY,
+            expense_id INTEGER NOT NULL REFERENCES expenses (id),
+            import_key TEXT NOT NULL UNIQUE,
+            category TEXT,
+            voucher TEXT,
+            approved_by TEXT
+        );
+        """)

@@ -1,0 +1,81 @@
+"""Importing an expense register (支出台账): payments made before the compound kept its books
+in zhili. All or nothing; re-imports add nothing.
+
+A register line is a payment that has happened, so it is stored as paid, with its ledger
+entry, on the line's date. What zhili cannot do is vouch for its approval: the tool did not
+see it given. So the line's approval is recorded as it stands in the register — body
+`register` (台账记载), the approver and voucher as written — next to the tier the rules
+require for that amount, and every report shows both. Reports therefore never present an
+imported payment as approved by a body that zhili saw decide; a tier the register does not
+match stays visible to anyone reading the disclosure.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any, Callable
+
+from zhili_cli import clock
+from zhili_cli.domain import expenses as rules_of
+from zhili_cli.domain import tiers as tiers_of
+from zhili_cli.store import expenses as store
+from zhili_cli.store import ledger as ledger_store
+from zhili_cli.store.tx import Tx
+
+PREFIX = "E"
+
+
+def import_file(tx: Tx | None, rules: Any, path: Path, *, fund: str = "public_revenue",
+                encoding: str | None = None, sheet: str | None = None, mapping: dict[str, str] | None = None,
+                dry_run: bool = False, conn: Any = None,
+                progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    from zhili_cli.importing.expenses import EXPENSES, key
+    from zhili_cli.importing.progress import ticking
+    from zhili_cli.importing.reader import read_rows
+    from zhili_cli.importing.spec import map_headers, records
+
+    default_fund = rules_of.fund(fund)
+    if default_fund == "co_funded":
+        from zhili_cli.errors import UserError
+
+        raise UserError("cell_cofunded_expense", value=fund)
+    headers, rows = read_rows(path, encoding, sheet)
+    columns = map_headers(EXPENSES, headers, path, mapping)
+    problems: list[str] = []
+    counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
+    db = tx.conn if tx is not None else conn
+    seen: set[str] = set()
+    seqs: dict[int, int] = {}
+    for _line, rec in records(EXPENSES, path, headers, ticking(rows, progress), columns,
+                              problems if dry_run else None):
+        counts["rows"] += 1
+        k = key(rec)
+        if k in seen or (db is not None and store.has_import_key(db, k)):
+            counts["unchanged"] += 1
+            continue
+        seen.add(k)
+        counts["new"] += 1
+        if tx is None or dry_run:
+            continue
+        _store(tx, rules, rec, rec["fund"] or default_fund, k, seqs)
+    return {"counts": counts, "problems": problems}
+
+
+def _store(tx: Tx, rules: Any, rec: dict[str, Any], fund: str, k: str, seqs: dict[int, int]) -> None:
+    day = rec["date"]
+    at = clock.iso(datetime.combine(day, time(), clock.TZ))
+    tier = tiers_of.tier_for(rules.expenses.tiers, rec["amount_fen"]).tier
+    year = day.year
+    seq = seqs.get(year) or store.next_seq(tx.conn, year)
+    seqs[year] = seq + 1
+    expense_id = store.insert(tx, {
+        "number": rules_of.format_number(PREFIX, year, seq), "year": year, "seq": seq, "fund": fund,
+        "amount_fen": rec["amount_fen"], "payee": rec["payee"] or "", "purpose": rec["item"],
+        "tier": tier, "required_body": rules_of.required_body(rules, fund, tier, None),
+        "status": "paid", "requested_by": tx.actor, "requested_at": at, "approved_at": at, "paid_at": at,
+    })
+    store.add_approval(tx, expense_id, "register", rec["voucher"], rec["approved_by"])
+    ledger_store.insert(tx, {"fund": fund, "kind": "expense", "source": None, "amount_fen": rec["amount_fen"],
+                             "on_date": day.isoformat(), "expense_id": expense_id, "note": rec["item"]})
+    store.add_import(tx, expense_id, k, rec["category"], rec["voucher"], rec["approved_by"])
