@@ -192,7 +192,7 @@ def test_income_expense_ballot_specs_read_the_examples():
     assert len({income.key(r) for r in inc}) == 4 and income.key(inc[0]) == income.key(dict(inc[0]))
     exp = read(expenses.EXPENSES, "expenses.csv")
     assert [r["amount_fen"] for r in exp] == [80_000, 450_000, 2_600_000, 1_500_000]
-    assert exp[2]["item"] == "12幢外墙渗水修缮" and exp[2]["fund"] == "维修资金" and exp[2]["date"] == date(2024, 2, 2)
+    assert exp[2]["item"] == "12幢外墙渗水修缮" and exp[2]["fund"] == "maintenance_fund" and exp[2]["date"] == date(2024, 2, 2)
     votes = read(ballots.BALLOTS, "ballots.csv")
     assert [r["choice"] for r in votes] == ["yes", "yes", "no", "abstain", "yes"]
     assert [r["method"] for r in votes] == ["paper", "online", "paper", "proxy", "paper"]
