@@ -16,6 +16,7 @@ from zhili_cli.errors import UserError
 APP_ID = "zhili"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
+PAGE_SIZE = 8192
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -41,6 +42,10 @@ def create(path: Path) -> sqlite3.Connection:
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     conn = _connect(path)
+    # 8 KiB pages: a petition and its index entries fit more per page, which makes a large
+    # import's inserts about a fifth faster (docs/performance.md). Only a new, empty file
+    # takes a page size, so it is set before WAL mode and the first table.
+    conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     conn.execute("PRAGMA journal_mode = WAL")
     from zhili_cli.store import schema
 
