@@ -246,3 +246,24 @@ def test_owners_vote_at_assembly_needs_published_item(cli, tmp_path):
     res = cli.json("motion", "vote", y, "--meeting", m, "--ballot", f"{rooms[0]}=同意",
                    "--ballot", f"{rooms[1]}=同意")
     assert res["passed"] is True
+
+
+def test_positions_at_a_meeting_need_its_quorum(cli):
+    """Three-party positions recorded at a meeting count only if the meeting had its quorum,
+    the same rule `meeting decide` applies (all three parties present)."""
+    from tests.test_meetings import roster as meeting_roster
+
+    meeting_roster(cli)
+    y = cli.json("motion", "propose", "--title", "调整停车收费", "--matter", "other")["number"]
+    cli.ok("motion", "vote", y, "--result", "同意")
+    cli.ok("motion", "advance", y)
+    m = cli.json("meeting", "schedule")["number"]
+    err = cli.fails("motion", "vote", y, "--meeting", m, "--position", "物业=同意")
+    assert err.startswith(f"{m} 未达到法定人数") and err.endswith("不能作出决定")
+    cli.ok("meeting", "attend", m, "--present", "张红梅,金建国")  # the property company is missing
+    assert "未达到法定人数" in cli.fails("motion", "vote", y, "--meeting", m, "--position", "物业=同意")
+    cli.ok("meeting", "attend", m, "--present", "李明")
+    # the refused votes wrote nothing: the property company has not voted yet
+    res = cli.json("motion", "vote", y, "--meeting", m, "--position", "物业=同意", "--position", "居委会=同意",
+                   "--position", "业委会=同意")
+    assert res["passed"] is True

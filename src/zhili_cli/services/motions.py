@@ -161,13 +161,18 @@ def vote(tx: Tx, rules: Any, ref: str, *, members: list[str] | None = None, posi
 
 def _meeting_for_vote(conn: sqlite3.Connection, rules: Any, motion: dict[str, Any],
                       ref: str | None) -> dict[str, Any] | None:
-    """At an owners' assembly, an item not on the published agenda cannot be voted."""
+    """At an owners' assembly, an item not on the published agenda cannot be voted; at a
+    three-party or committee meeting, nothing is voted without its quorum (as `meeting
+    decide` requires)."""
     if not ref:
         return None
     from zhili_cli.services import meetings
     from zhili_cli.store import meetings as meeting_store
 
     row = meetings.load(conn, ref)
+    if row["kind"] in ("three_party", "committee") and not row["quorum_met"]:
+        _met, detail = meetings.quorum(conn, rules, row)
+        raise UserError("meeting_no_quorum", number=row["number"], detail=detail)
     if row["kind"] == "assembly" and rules.assembly.only_published_items:
         items = [i for i in meeting_store.items(conn, row["id"]) if i["ref"] == motion["number"]]
         if not items or not all(i["published"] for i in items):
