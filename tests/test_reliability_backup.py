@@ -4,6 +4,7 @@ zhili database, verifies, and its reports equal the source's at that moment."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -148,3 +149,18 @@ def test_backup_is_a_plain_self_contained_file(cli, tmp_path):
     Cli(target).ok("petition", "add", "--title", "b", "--source", "信箱")
     assert len(Cli(target).json("petition", "list")) == 2
     assert len(json.loads(cli.ok("petition", "list", "--json").stdout)) == 1
+
+
+def test_leftovers_of_a_killed_backup_are_removed_by_the_next(cli, tmp_path):
+    """A backup killed outright leaves its hidden temporary file; the next backup to the same
+    target removes those of processes that are gone, and leaves a live one's alone."""
+    cli.ok("petition", "add", "--title", "备份前", "--source", "信箱")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = tmp_path / f".copy.db.{int(gone.stdout)}.part"
+    dead.write_bytes(b"half a copy")
+    (tmp_path / f".copy.db.{int(gone.stdout)}.part-journal").write_bytes(b"")
+    live = tmp_path / f".copy.db.{os.getppid()}.part"  # a process that is still running
+    live.write_bytes(b"someone else's copy in progress")
+    cli.ok("backup", str(tmp_path / "copy.db"))
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".copy.db"))
+    assert left == [live.name]

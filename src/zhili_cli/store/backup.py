@@ -2,7 +2,8 @@
 
 The copy is written to a temporary file beside the target, checked, flushed to disk and
 only then moved into place, so an interrupted backup never leaves a half-written file
-under the target's name.
+under the target's name. A backup killed outright (kill -9, power cut) leaves its temporary
+file behind; the next backup to the same target removes those of processes no longer alive.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def backup(source: sqlite3.Connection, source_path: Path, target: Path, *, force
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise UserError("backup_no_dir", path=str(parent))
+    _remove_stale_parts(parent, target.name)
     tmp = parent / f".{target.name}.{os.getpid()}.part"
     try:
         dest = sqlite3.connect(str(tmp), isolation_level=None)
@@ -56,3 +58,27 @@ def backup(source: sqlite3.Connection, source_path: Path, target: Path, *, force
                 pass
         raise
     return target.stat().st_size
+
+
+def _remove_stale_parts(parent: Path, name: str) -> None:
+    """Temporary files of earlier backups to `name` whose process is gone."""
+    for part in parent.glob(f".{name}.*.part*"):
+        pid_text = part.name[len(name) + 2:].split(".part")[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        try:
+            part.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name != "posix":  # (Windows' os.kill would end the process)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (another user's) or cannot tell: leave its file alone
+    return True
