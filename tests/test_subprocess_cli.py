@@ -142,3 +142,31 @@ def test_light_flag_and_text_coercions_agree_with_typer():
     _assert_agrees_with_typer(flag, bool, [True, False, "true", "False", "1", "0", "yes", "No", "on", "OFF", "t", "f",
                                            "y", "n", "", "maybe", "2", " true", "是"])
     _assert_agrees_with_typer(text, str, ["", "x", " 空格 ", "'; DROP TABLE x; --", "\u202e"])
+
+
+def test_help_screens_speak_the_users_language():
+    zh = run_zhili("expense", "import", "--help").stdout
+    for words in ("显示本帮助并退出", "[必填]", "参数", "选项", "[默认："):
+        assert words in zh, words
+    assert "Show this message" not in zh and "[required]" not in zh and "Options" not in zh
+    en = run_zhili("--lang", "en", "expense", "import", "--help").stdout
+    for words in ("Show this message and exit.", "[required]", "Arguments", "Options", "[default:"):
+        assert words in en, words
+    assert "命令" in run_zhili("--help").stdout
+
+
+def test_output_into_a_closed_pipe_is_no_traceback():
+    """`zhili … | head`: once the reader has gone, zhili stops without a traceback."""
+    import os
+
+    from tests.test_reliability_support import zhili_exe
+
+    for args in ([], ["--help"], ["rules", "show"]):
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # nobody will read: the first write fails
+        try:
+            result = subprocess.run([zhili_exe(), *args], stdout=write_end, stderr=subprocess.PIPE, text=True)
+        finally:
+            os.close(write_end)
+        assert result.stderr == "", (args, result.stderr)
+        assert result.returncode == 1

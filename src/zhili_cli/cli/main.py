@@ -232,7 +232,7 @@ class LazyGroup(TyperGroup):
         except Exception as exc:  # a bug, or an OS failure: still one line
             import sqlite3
 
-            if hasattr(exc, "exit_code"):  # typer's own Exit, Abort and usage errors
+            if hasattr(exc, "exit_code") or isinstance(exc, BrokenPipeError):  # typer's own; see run()
                 raise
 
             if os.environ.get("ZHILI_DEBUG"):
@@ -275,6 +275,48 @@ def main(
     ctx.obj = Globals(db=db, rules=rules, actor=actor)
 
 
+def _localize_help_words() -> None:
+    """Typer's own words on a help screen (panel titles, [default: …], [required]) in the
+    user's language. Done as a help screen is drawn, so other commands never import them."""
+    from typer import rich_utils
+
+    for name, key in (("DEFAULT_STRING", "help.default"), ("REQUIRED_LONG_STRING", "help.required"),
+                      ("ENVVAR_STRING", "help.envvar"), ("DEPRECATED_STRING", "help.deprecated"),
+                      ("ARGUMENTS_PANEL_TITLE", "help.arguments"), ("OPTIONS_PANEL_TITLE", "help.options"),
+                      ("COMMANDS_PANEL_TITLE", "help.commands")):
+        setattr(rich_utils, name, t(key))
+
+
+def _localized(format_help: Any) -> Any:
+    def localized_format_help(self: Any, ctx: Any, formatter: Any) -> Any:
+        _localize_help_words()
+        return format_help(self, ctx, formatter)
+
+    return localized_format_help
+
+
+def _localized_help_option(get_help_option: Any) -> Any:
+    def localized_get_help_option(self: Any, ctx: Any) -> Any:
+        option = get_help_option(self, ctx)
+        if option is not None:
+            option.help = t("help.option")
+        return option
+
+    return localized_get_help_option
+
+
+# typer is pinned to the series these hooks are written against (pyproject.toml)
+TyperCommand.format_help = _localized(TyperCommand.format_help)  # type: ignore[method-assign]
+TyperGroup.format_help = _localized(TyperGroup.format_help)  # type: ignore[method-assign]
+TyperCommand.get_help_option = _localized_help_option(TyperCommand.get_help_option)  # type: ignore[method-assign]
+TyperGroup.get_help_option = _localized_help_option(TyperGroup.get_help_option)  # type: ignore[method-assign]
+
+
 def run() -> None:
     _scan_lang(sys.argv[1:])
-    app(prog_name="zhili")
+    try:
+        app(prog_name="zhili")
+    except BrokenPipeError:  # `zhili … | head`: the reader has gone; leave quietly, as cat does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
