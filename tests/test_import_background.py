@@ -186,3 +186,40 @@ def test_a_reader_killed_mid_way_is_one_clear_error():
     with pytest.raises(UserError) as caught:
         list(background.chunks(dies(), 1))
     assert caught.value.key == "import_reader_stopped"
+
+
+def test_an_error_while_storing_stops_the_reader_and_writes_nothing(cli, forks, monkeypatch):
+    from zhili_cli.cli.context import Globals
+
+    cli.ok("petition", "add", "--title", "之前的诉求", "--source", "信箱")
+    before = snapshot(cli.db)
+    calls = []
+    real_add = petition_import._Store.add
+
+    def failing_add(self, rows):
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise RuntimeError("the disk is full")
+        return real_add(self, rows)
+
+    monkeypatch.setattr(petition_import._Store, "add", failing_add)
+    g = Globals(db=str(cli.db))
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        with g.write("petition import") as tx:
+            petition_import.import_file(tx, g.rules_obj(), EXAMPLES / "petitions.csv")
+    assert forks and _children() == []  # the reader was waited for, not left behind
+    assert snapshot(cli.db) == before
+
+
+def _children() -> list[int]:
+    me = os.getpid()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == me:
+                found.append(int(entry.name))
+    return found

@@ -60,23 +60,26 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
     else:
         batches = _batches(checked, rows, progress is not None)
     db = tx.conn if tx is not None else conn
-    for batch, where in batches:
-        counts["rows"] += len(batch)
-        if store is not None:
-            store.flush()  # the previous chunk, so that the look-up below sees it
-        stored = _stored(db, {row[1] for row in batch})
-        new = []
-        for row in batch:
-            natural = (row[1], row[2], row[4], row[6] or "")
-            if natural not in stored:
-                stored.add(natural)
-                new.append(row)
-        counts["new"] += len(new)
-        counts["unchanged"] += len(batch) - len(new)
-        if store is not None:
-            store.add(new)
-        if progress is not None and where is not None:
-            progress(*where)
+    try:
+        for batch, where in batches:
+            counts["rows"] += len(batch)
+            if store is not None:
+                store.flush()  # the previous chunk, so that the look-up below sees it
+            stored = _stored(db, {row[1] for row in batch})
+            new = []
+            for row in batch:
+                natural = (row[1], row[2], row[4], row[6] or "")
+                if natural not in stored:
+                    stored.add(natural)
+                    new.append(row)
+            counts["new"] += len(new)
+            counts["unchanged"] += len(batch) - len(new)
+            if store is not None:
+                store.add(new)
+            if progress is not None and where is not None:
+                progress(*where)
+    finally:
+        batches.close()  # on an error here: stop the reader now, not when this frame is freed
     if store is not None:
         store.flush()
     return {"counts": counts, "problems": problems}
