@@ -42,12 +42,13 @@ def canonical(row: dict[str, Any] | None) -> str | None:
     return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-_VALUES_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# Values as a compact JSON array: no ASCII escaping, no spaces (a tuple encodes as a list).
+values_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def canonical_values(row: dict[str, Any]) -> str:
     """The row's values, in the order of its sorted column names, as a compact JSON array."""
-    return _VALUES_ENCODER.encode([row[name] for name in sorted(row)])
+    return values_json([row[name] for name in sorted(row)])
 
 
 def entry_hash(prev: str, at: str, actor: str, command: str, table: str, row_id: int,

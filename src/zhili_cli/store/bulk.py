@@ -11,18 +11,16 @@ writes chain on.
 
 from __future__ import annotations
 
-import json
 from operator import itemgetter
 from typing import Any, Sequence
 
+from zhili_cli.store.audit import values_json
 from zhili_cli.store.tx import Tx
-
-# The output of audit.canonical_values: no ASCII escaping, no spaces.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 class BulkInsert:
-    """Rows for one table: `add(values)` returns the id the row will have; `flush()` writes.
+    """Rows for one table: `extend(rows)` queues them, giving them the next ids in order;
+    `flush()` writes them (as `extend` does each time a batch is full).
 
     The audit entry needs each row's `audit.canonical_values` as stored, defaults included.
     The first batch is read back; later ones are built from the values given plus the
@@ -47,16 +45,8 @@ class BulkInsert:
         self._checked = False
         self.written = 0
 
-    def add(self, values: Sequence[Any]) -> int:
-        row_id = self.next_id
-        self.next_id += 1
-        self.pending.append((row_id, *values))
-        if len(self.pending) >= self.batch:
-            self.flush()
-        return row_id
-
     def extend(self, rows: Sequence[Sequence[Any]]) -> None:
-        """`add` for many rows: they take the next ids in order."""
+        """Queue rows (values in `columns` order, without the id): they take the next ids."""
         first = self.next_id
         self.next_id += len(rows)
         self.pending.extend([(row_id, *values) for row_id, values in zip(range(first, self.next_id), rows)])
@@ -65,7 +55,7 @@ class BulkInsert:
 
     def _built(self, pending: list[tuple[Any, ...]]) -> list[str]:
         """`audit.canonical_values` of each row, from its values and the defaults."""
-        encode, order, defaults = _ENCODER.encode, self._order, self._defaults
+        encode, order, defaults = values_json, self._order, self._defaults
         if defaults:
             return [encode(order(row + defaults)) for row in pending]
         return [encode(order(row)) for row in pending]
