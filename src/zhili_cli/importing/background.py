@@ -8,8 +8,8 @@ at a time, and the parent stores each chunk as it arrives.
 - The child only goes on iterating what the parent started: it never touches the database,
   and it leaves with `os._exit`, so no clean-up of the parent's objects runs in it (a forked
   copy of an open SQLite connection must never be closed).
-- The pipe holds at most a chunk or so: the child waits while the parent writes, so memory
-  stays flat however long the file is.
+- The pipe holds at most 1 MiB, a few chunks: the child runs that far ahead and then waits
+  while the parent writes, so memory stays flat however long the file is.
 - A user error in the child (a bad cell) travels back as data and is raised in the parent
   at the same point of the stream, so the import still stops at the first bad row and its
   transaction leaves nothing written.
