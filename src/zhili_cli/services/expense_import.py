@@ -19,11 +19,10 @@ from typing import Any, Callable
 from zhili_cli import clock
 from zhili_cli.domain import expenses as rules_of
 from zhili_cli.domain import tiers as tiers_of
+from zhili_cli.services import expenses
 from zhili_cli.store import expenses as store
 from zhili_cli.store import ledger as ledger_store
 from zhili_cli.store.tx import Tx
-
-PREFIX = "E"
 
 
 def import_file(tx: Tx | None, rules: Any, path: Path, *, fund: str = "public_revenue",
@@ -70,7 +69,7 @@ def _store(tx: Tx, rules: Any, rec: dict[str, Any], fund: str, k: str, seqs: dic
     seq = seqs.get(year) or store.next_seq(tx.conn, year)
     seqs[year] = seq + 1
     expense_id = store.insert(tx, {
-        "number": rules_of.format_number(PREFIX, year, seq), "year": year, "seq": seq, "fund": fund,
+        "number": rules_of.format_number(expenses.PREFIX, year, seq), "year": year, "seq": seq, "fund": fund,
         "amount_fen": rec["amount_fen"], "payee": rec["payee"] or "", "purpose": rec["item"],
         "tier": tier, "required_body": rules_of.required_body(rules, fund, tier, None),
         "status": "paid", "requested_by": tx.actor, "requested_at": at, "approved_at": at, "paid_at": at,
