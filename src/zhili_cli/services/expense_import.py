@@ -30,35 +30,22 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, fund: str = "public_re
                 dry_run: bool = False, conn: Any = None,
                 progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     from zhili_cli.importing.expenses import EXPENSES, key
-    from zhili_cli.importing.progress import ticking
-    from zhili_cli.importing.reader import read_rows
-    from zhili_cli.importing.spec import map_headers, records
+    from zhili_cli.services.keyed_import import import_lines
 
     default_fund = rules_of.fund(fund)
     if default_fund == "co_funded":
         from zhili_cli.errors import UserError
 
         raise UserError("cell_cofunded_expense", value=fund)
-    headers, rows = read_rows(path, encoding, sheet)
-    columns = map_headers(EXPENSES, headers, path, mapping)
-    problems: list[str] = []
-    counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
     db = tx.conn if tx is not None else conn
-    seen: set[str] = set()
     seqs: dict[int, int] = {}
-    for _line, rec in records(EXPENSES, path, headers, ticking(rows, progress), columns,
-                              problems if dry_run else None):
-        counts["rows"] += 1
-        k = key(rec)
-        if k in seen or (db is not None and store.has_import_key(db, k)):
-            counts["unchanged"] += 1
-            continue
-        seen.add(k)
-        counts["new"] += 1
-        if tx is None or dry_run:
-            continue
-        _store(tx, rules, rec, rec["fund"] or default_fund, k, seqs)
-    return {"counts": counts, "problems": problems}
+
+    def write(rec: dict[str, Any], k: str) -> None:
+        _store(tx, rules, rec, rec["fund"] or default_fund, k, seqs)  # type: ignore[arg-type]
+
+    return import_lines(EXPENSES, path, key=key, stored=(lambda k: store.has_import_key(db, k)) if db is not None else None,
+                        write=write if tx is not None else None, encoding=encoding, sheet=sheet,
+                        mapping=mapping, dry_run=dry_run, progress=progress)
 
 
 def _store(tx: Tx, rules: Any, rec: dict[str, Any], fund: str, k: str, seqs: dict[int, int]) -> None:

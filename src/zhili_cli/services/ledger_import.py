@@ -36,36 +36,23 @@ def import_file(tx: Tx | None, path: Path, *, fund: str = "public_revenue", enco
                 sheet: str | None = None, mapping: dict[str, str] | None = None, dry_run: bool = False,
                 conn: Any = None, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     from zhili_cli.importing.income import INCOME, key
-    from zhili_cli.importing.reader import read_rows
-    from zhili_cli.importing.spec import map_headers, records
+    from zhili_cli.services.keyed_import import import_lines
 
     fund_key = vocab.fund(fund)
-    headers, rows = read_rows(path, encoding, sheet)
-    columns = map_headers(INCOME, headers, path, mapping)
-    problems: list[str] = []
-    counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
     db = tx.conn if tx is not None else conn
-    seen: set[str] = set()
-    for _line, rec in records(INCOME, path, headers, rows, columns, problems if dry_run else None):
-        counts["rows"] += 1
-        k = key(rec)
-        if k in seen or (db is not None and store.has_import_key(db, k)):
-            counts["unchanged"] += 1
-            continue
-        seen.add(k)
-        counts["new"] += 1
-        if tx is None or dry_run:
-            continue
+
+    def write(rec: dict[str, Any], k: str) -> None:
         category = rec.get("category")
         source = source_of(category)
         note = rec.get("description") or ""
         if source == "other" and category:
             note = f"{category} {note}".strip()
-        entry = store.insert(tx, {
+        entry = store.insert(tx, {  # type: ignore[arg-type]
             "fund": fund_key, "kind": "income", "source": source, "amount_fen": rec["amount_fen"],
             "on_date": rec["date"].isoformat(), "period": rec["date"].strftime("%Y-%m"), "note": note or None,
         })
-        store.add_import(tx, entry, k, rec.get("payer"), rec.get("voucher"))
-        if progress:
-            progress(counts["rows"], 0)
-    return {"counts": counts, "problems": problems}
+        store.add_import(tx, entry, k, rec.get("payer"), rec.get("voucher"))  # type: ignore[arg-type]
+
+    return import_lines(INCOME, path, key=key, stored=(lambda k: store.has_import_key(db, k)) if db is not None else None,
+                        write=write if tx is not None else None, encoding=encoding, sheet=sheet,
+                        mapping=mapping, dry_run=dry_run, progress=progress)

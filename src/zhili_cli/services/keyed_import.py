@@ -1,0 +1,36 @@
+"""The import loop shared by registers whose lines carry no number of their own (income,
+past expenses): each line is known by a content key, and only new lines are stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+
+def import_lines(spec: Any, path: Path, *, key: Callable[[dict[str, Any]], str],
+                 stored: Callable[[str], bool] | None, write: Callable[[dict[str, Any], str], None] | None,
+                 encoding: str | None = None, sheet: str | None = None, mapping: dict[str, str] | None = None,
+                 dry_run: bool = False, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """All or nothing (the caller's transaction). A line whose key `stored(key)` finds, or
+    that came earlier in the file, is unchanged; `write(record, key)` stores each new one.
+    With `dry_run` every problem is collected and `write` is not called."""
+    from zhili_cli.importing.progress import ticking
+    from zhili_cli.importing.reader import read_rows
+    from zhili_cli.importing.spec import map_headers, records
+
+    headers, rows = read_rows(path, encoding, sheet)
+    columns = map_headers(spec, headers, path, mapping)
+    problems: list[str] = []
+    counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
+    seen: set[str] = set()
+    for _line, rec in records(spec, path, headers, ticking(rows, progress), columns, problems if dry_run else None):
+        counts["rows"] += 1
+        k = key(rec)
+        if k in seen or (stored is not None and stored(k)):
+            counts["unchanged"] += 1
+            continue
+        seen.add(k)
+        counts["new"] += 1
+        if write is not None and not dry_run:
+            write(rec, k)
+    return {"counts": counts, "problems": problems}
