@@ -11,3 +11,11 @@ MESSAGES = {
     "backup_same_file": ("{path} 就是当前数据库，不能备份到自身", "{path} is the database itself; cannot back up onto it"),
     "backup_check_failed": ("备份 {path} 校验失败（{error}），未写入", "backup {path} failed its check ({error}); not written"),
 }
+MESSAGES.update({
+    "out_protected": ("{path} 是数据库或规则文件，不能用作输出文件", "{path} is the database or the rules file; it cannot be an output file"),
+    "out_exists": ("{path} 已存在，未覆盖（确需覆盖请加 --force）", "{path} already exists; not overwritten (use --force to replace it)"),
+    "out_is_dir": ("{path} 是目录：请给出文件名", "{path} is a directory: give a file name"),
+    "out_no_dir": ("目录 {path} 不存在", "directory {path} does not exist"),
+    "out_disk_full": ("磁盘已满，{path} 未写入（原文件不变）", "the disk is full; {path} not written (the old file is unchanged)"),
+    "out_failed": ("无法写入 {path}：{error}（原文件不变）", "cannot write {path}: {error} (the old file is unchanged)"),
+})
