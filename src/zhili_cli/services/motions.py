@@ -1,8 +1,9 @@
 """Motions (议案): propose, stage by stage (default 党组织先议 → 三方协议 → 居民决议), vote, advance.
 
 Each stage is decided by its body: the party organisation and owner representatives record a
-result; the committee votes by named members; the three parties state positions; the owners
-vote one ballot per household, counted per Civil Code art. 278.
+result, the committee votes by named members and the three parties state positions
+(services/body_votes.py); the owners vote one ballot per household, counted per Civil Code
+art. 278 (services/owner_votes.py).
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from zhili_cli.domain import votes as tally
-from zhili_cli.domain import vocab
-from zhili_cli.errors import RowError, Term, UserError
+from zhili_cli.errors import Term, UserError
 from zhili_cli.rules.model import Matter
 from zhili_cli.store import motions as store
 from zhili_cli.store import votes as vote_store
@@ -90,34 +90,6 @@ def _body_of(value: str) -> str:
     return key
 
 
-def _split(value: str) -> tuple[str, str]:
-    for sep in ("=", "：", ":"):
-        if sep in value:
-            name, _, what = value.partition(sep)
-            if name.strip() and what.strip():
-                return name.strip(), what.strip()
-    raise UserError("motion_bad_assignment", value=value)
-
-
-def _open_vote(tx: Tx, motion: dict[str, Any], stage: dict[str, Any], *, meeting_id: int | None,
-               subject: str | None) -> dict[str, Any]:
-    if stage["vote_id"]:
-        vote = vote_store.get(tx.conn, stage["vote_id"])
-        changes: dict[str, Any] = {}
-        if meeting_id and not vote["meeting_id"]:
-            changes["meeting_id"] = meeting_id
-        if subject and not vote["subject"]:
-            changes["subject"] = subject
-        return vote_store.update(tx, vote["id"], changes) if changes else vote
-    vote_id = vote_store.insert(tx, {
-        "motion_id": motion["id"], "stage_id": stage["id"], "meeting_id": meeting_id, "body": stage["body"],
-        "subject": subject or motion["subject"], "vote_class": motion["vote_class"],
-        "opened_at": tx.at_iso, "updated_at": tx.at_iso, "result": "open", "tally": "{}",
-    })
-    store.update_stage(tx, stage["id"], {"vote_id": vote_id})
-    return vote_store.get(tx.conn, vote_id)  # type: ignore[return-value]
-
-
 def vote(tx: Tx, rules: Any, ref: str, *, members: list[str] | None = None, positions: list[str] | None = None,
          ballots: list[str] | None = None, result: str | None = None, meeting: str | None = None,
          subject: str | None = None) -> dict[str, Any]:
@@ -136,215 +108,25 @@ def vote(tx: Tx, rules: Any, ref: str, *, members: list[str] | None = None, posi
     if given != [wanted]:
         raise UserError("motion_vote_wrong_body", number=motion["number"], stage=Term(f"stage.{stage['key']}"),
                         body=Term(f"stage_body.{body}"), given=" ".join(given), wanted=wanted)
-    meeting_row = _meeting_for_vote(tx.conn, rules, motion, meeting)
-    v = _open_vote(tx, motion, stage, meeting_id=meeting_row["id"] if meeting_row else None,
-                   subject=(subject or "").strip() or None)
-    if body == "committee":
-        _member_votes(tx, v, members or [])
-    elif body == "three_party":
-        _positions(tx, v, positions or [])
-    elif body == "owners":
-        index = RoomIndex(tx.conn)
-        for entry in ballots or []:
-            room, what = _split(entry)
-            add_ballot(tx, v, index, room, tally.choice(what))
-    else:
-        what = tally.choice(result or "")
-        if vote_store.ballot(tx.conn, v["id"], "body", body):
-            raise UserError("motion_second_vote", name=body)
-        vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "body", "voter_ref": body,
-                                   "voter_name": body, "choice": what, "at": tx.at_iso})
-    outcome = retally(tx, rules, v["id"])
-    store.add_event(tx, motion["id"], "vote", stage["key"], outcome["result"])
-    return {"motion": load(tx.conn, motion["number"]), "stage": stage["key"], "vote": v["id"], "tally": outcome}
-
-
-def _meeting_for_vote(conn: sqlite3.Connection, rules: Any, motion: dict[str, Any],
-                      ref: str | None) -> dict[str, Any] | None:
-    """At an owners' assembly, an item not on the published agenda cannot be voted; at a
-    three-party or committee meeting, nothing is voted without its quorum (as `meeting
-    decide` requires)."""
-    if not ref:
-        return None
-    from zhili_cli.services import meetings
-    from zhili_cli.store import meetings as meeting_store
-
-    row = meetings.load(conn, ref)
-    if row["kind"] in ("three_party", "committee") and not row["quorum_met"]:
-        _met, detail = meetings.quorum(conn, rules, row)
-        raise UserError("meeting_no_quorum", number=row["number"], detail=detail)
-    if row["kind"] == "assembly" and rules.assembly.only_published_items:
-        items = [i for i in meeting_store.items(conn, row["id"]) if i["ref"] == motion["number"]]
-        if not items or not all(i["published"] for i in items):
-            raise UserError("meeting_item_unpublished", number=row["number"], item=motion["number"])
-    return row
-
-
-def _member_votes(tx: Tx, v: dict[str, Any], entries: list[str]) -> None:
-    from zhili_cli.store import members
-
-    today = tx.at.date().isoformat()
-    roster = {m["name"]: m for m in members.committee(tx.conn, today)}
-    for entry in entries:
-        name, what = _split(entry)
-        member = roster.get(name)
-        if member is None:
-            raise UserError("motion_not_member", name=name)
-        if vote_store.ballot(tx.conn, v["id"], "member", str(member["id"])):
-            raise UserError("motion_second_vote", name=name)
-        vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "member", "voter_ref": str(member["id"]),
-                                   "voter_name": name, "choice": tally.choice(what), "at": tx.at_iso})
-
-
-def _positions(tx: Tx, v: dict[str, Any], entries: list[str]) -> None:
-    for entry in entries:
-        name, what = _split(entry)
-        party = vocab.party(name)
-        if vote_store.ballot(tx.conn, v["id"], "party", party):
-            raise UserError("motion_second_vote", name=vocab.PARTY_ZH[party])
-        choice = tally.choice(what)
-        vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "party", "voter_ref": party,
-                                   "voter_name": vocab.PARTY_ZH[party], "choice": choice, "at": tx.at_iso})
-
-
-class RoomIndex:
-    """The register in memory: room text → household, for ballots entered singly or imported."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.by_key: dict[tuple[str, str, str], tuple[int, str]] = {}
-        self.by_room: dict[str, list[tuple[int, str]]] = {}
-        for hid, building, unit, room, *_ in vote_store.register_units(conn):
-            label = f"{building}-{unit}-{room}" if unit else f"{building}-{room}"
-            self.by_key[(building, unit, room)] = (hid, label)
-            self.by_room.setdefault(room, []).append((hid, label))
-
-    def find(self, text: str, building: str = "", unit: str = "") -> tuple[int, str]:
-        from zhili_cli.services.registry import parse_room
-
-        value = text.strip()
-        if building:
-            key = (building.strip(), unit.strip(), value)
-            hit = self.by_key.get(key)
-            if hit:
-                return hit
-            raise UserError("ballot_unknown_room", room="-".join(p for p in key if p))
-        try:
-            hit = self.by_key.get(parse_room(value))
-        except UserError:
-            hit = None
-        if hit:
-            return hit
-        only = self.by_room.get(value, [])
-        if len(only) == 1:
-            return only[0]
-        if len(only) > 1:
-            raise UserError("ballot_ambiguous_room", room=value)
-        raise UserError("ballot_unknown_room", room=value)
-
-
-def add_ballot(tx: Tx, v: dict[str, Any], index: RoomIndex, room: str, choice: str,
-               building: str = "", unit: str = "", seen: set[int] | None = None) -> None:
-    hid, label = index.find(room, building, unit)
-    if seen is not None:
-        twice = hid in seen
-    else:
-        twice = vote_store.ballot(tx.conn, v["id"], "household", str(hid)) is not None
-    if twice:
-        raise UserError("ballot_second", room=label)
-    if seen is not None:
-        seen.add(hid)
-    vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "household", "voter_ref": str(hid),
-                               "voter_name": label, "choice": choice, "at": tx.at_iso})
-
-
-def retally(tx: Tx, rules: Any, vote_id: int) -> dict[str, Any]:
-    """Count the vote from its ballots and store the result (passed | failed) and the tally."""
-    v = vote_store.get(tx.conn, vote_id)
-    result = count(tx.conn, rules, v)  # type: ignore[arg-type]
-    vote_store.update(tx, vote_id, {"result": "passed" if result["passed"] else "failed",
-                                    "tally": json.dumps(result, ensure_ascii=False, sort_keys=True),
-                                    "updated_at": tx.at_iso})
-    return {**result, "result": "passed" if result["passed"] else "failed"}
-
-
-def count(conn: sqlite3.Connection, rules: Any, v: dict[str, Any]) -> dict[str, Any]:
-    body = v["body"]
-    if body == "committee":
-        from zhili_cli.store import members
-
-        on = (v["opened_at"] or "")[:10]
-        roster = members.committee(conn, on)
-        picked = vote_store.choices(conn, v["id"], "member")
-        present = len(picked)
-        if v["meeting_id"]:
-            from zhili_cli.store import meetings as meeting_store
-
-            ids = {str(m["id"]) for m in roster}
-            came = {str(a["member_id"]) for a in meeting_store.attendance(conn, v["meeting_id"])}
-            present = max(present, len(ids & came))
-        if not roster:
-            raise UserError("committee_empty")
-        size = max(len(roster), present)
-        out = tally.committee(rules.committee, size, present, sum(c == "agree" for c in picked.values()),
-                              sum(c == "oppose" for c in picked.values()),
-                              sum(c == "abstain" for c in picked.values()))
-        return out.as_dict()
-    if body == "three_party":
-        picked = vote_store.choices(conn, v["id"], "party")
-        out = tally.three_party(rules.meetings.three_party.decision,
-                                {p: c == "agree" for p, c in picked.items()})
-        return out.as_dict()
     if body == "owners":
-        return owners_tally(conn, rules, v["id"], v["vote_class"] or "ordinary").as_dict()
-    picked = vote_store.choices(conn, v["id"], "body")
-    return {"passed": picked.get(body) == "agree", "choice": picked.get(body)}
+        from zhili_cli.services import owner_votes
+
+        vote_id, outcome = owner_votes.cast(tx, rules, motion, stage, ballots or [], meeting=meeting,
+                                            subject=subject)
+    else:
+        from zhili_cli.services import body_votes
+
+        vote_id, outcome = body_votes.cast(tx, rules, motion, stage, members=members, positions=positions,
+                                           result=result, meeting=meeting, subject=subject)
+    store.add_event(tx, motion["id"], "vote", stage["key"], outcome["result"])
+    return {"motion": load(tx.conn, motion["number"]), "stage": stage["key"], "vote": vote_id, "tally": outcome}
 
 
-def owners_tally(conn: sqlite3.Connection, rules: Any, vote_id: int, vote_cls: str) -> tally.Outcome:
-    units = [tally.Unit(str(hid), area, owner, bool(dev))
-             for hid, _b, _u, _r, area, owner, dev in vote_store.register_units(conn)]
-    picked = vote_store.choices(conn, vote_id, "household")
-    counts = tally.count_ballots(units, picked, developer_as_one=rules.owners_vote.developer_unsold_as_one_owner)
-    return tally.decide(rules.owners_vote, vote_cls, counts)
+def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, **options: Any) -> dict[str, Any]:
+    """`motion ballots import REF FILE` (see owner_votes.import_ballots)."""
+    from zhili_cli.services import owner_votes
 
-
-def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | None = None,
-                   sheet: str | None = None, mapping: dict[str, str] | None = None,
-                   subject: str | None = None) -> dict[str, Any]:
-    """`motion ballots import FILE`: all or nothing; a room not in the register or a second
-    ballot for a room stops the import naming FILE:LINE and the room."""
-    from zhili_cli.importing.ballots import BALLOTS
-    from zhili_cli.importing.reader import read_rows
-    from zhili_cli.importing.spec import map_headers, records
-
-    motion = load(tx.conn, ref)
-    if motion["status"] != "open":
-        raise UserError("motion_closed", number=motion["number"],
-                        status=Term(f"motion_status.{motion['status']}"))
-    stage = current_stage(tx.conn, motion)
-    if stage["body"] != "owners":
-        raise UserError("motion_vote_wrong_body", number=motion["number"], stage=Term(f"stage.{stage['key']}"),
-                        body=Term(f"stage_body.{stage['body']}"), given="ballots import",
-                        wanted="--member / --position / --result")
-    headers, rows = read_rows(path, encoding, sheet)
-    columns = map_headers(BALLOTS, headers, path, mapping)
-    v = _open_vote(tx, motion, stage, meeting_id=None, subject=(subject or "").strip() or None)
-    index = RoomIndex(tx.conn)
-    seen = {int(r) for r in vote_store.choices(tx.conn, v["id"], "household")}
-    choice_of = {"yes": "agree", "no": "oppose", "abstain": "abstain"}
-    n = 0
-    for line, rec in records(BALLOTS, path, headers, rows, columns):
-        if rec.get("motion") and rec["motion"].strip().upper() != motion["number"].upper():
-            continue  # a sheet holding several motions: only this one's lines
-        try:
-            add_ballot(tx, v, index, rec["room"], choice_of[rec["choice"]], rec["building"] or "",
-                       rec["unit"] or "", seen)
-        except UserError as exc:
-            raise RowError(str(path), line, headers[columns["room"]], exc.key, **exc.params) from None
-        n += 1
-    outcome = retally(tx, rules, v["id"])
-    store.add_event(tx, motion["id"], "vote", stage["key"], f"{n} ballots: {outcome['result']}")
-    return {"motion": motion["number"], "count": n, "tally": outcome}
+    return owner_votes.import_ballots(tx, rules, ref, path, **options)
 
 
 def advance(tx: Tx, ref: str, *, reject: bool = False, note: str | None = None) -> dict[str, Any]:

@@ -21,6 +21,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.core",
     "zhili_cli.store.migrations.meetings",
     "zhili_cli.store.migrations.money",
+    "zhili_cli.store.migrations.votes",
 )
 
 

@@ -26,9 +26,10 @@ def for_motion(conn: sqlite3.Connection, motion_id: int) -> list[dict[str, Any]]
 
 
 def passed_with_subject(conn: sqlite3.Connection, body: str, subject: str) -> dict[str, Any] | None:
+    """The latest FINAL passed vote of `body` naming `subject` (a provisional tally approves nothing)."""
     return one_dict(conn.execute(
-        "SELECT * FROM votes WHERE body = ? AND subject = ? AND result = 'passed' ORDER BY updated_at DESC, id DESC "
-        "LIMIT 1", (body, subject)))
+        "SELECT * FROM votes WHERE body = ? AND subject = ? AND result = 'passed' AND final = 1 "
+        "ORDER BY updated_at DESC, id DESC LIMIT 1", (body, subject)))
 
 
 def add_ballot(tx: Tx, row: dict[str, Any]) -> int:

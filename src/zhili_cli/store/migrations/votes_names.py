@@ -1,0 +1,2 @@
+SET = "votes"
+NAMES: tuple[str, ...] = ("m001_vote_life",)
