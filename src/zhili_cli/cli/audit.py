@@ -20,7 +20,7 @@ def log(
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.cli.output import emit_json, table
-    from zhili_cli.store.audit_read import recent
+    from zhili_cli.services.audit import recent
 
     g = globals_of(ctx)
     rows = recent(g.conn(), limit or None, table_name)
@@ -41,7 +41,7 @@ def verify(
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.cli.output import emit_json
-    from zhili_cli.store import audit
+    from zhili_cli.services import audit
 
     g = globals_of(ctx)
     problems, count, last = audit.verify(g.conn(), head.strip().lower() if head else None)

@@ -18,7 +18,7 @@ def backup(
     force: bool = typer.Option(False, "--force", help=t("opt.backup_force")),
 ) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.store.backup import backup as run_backup
+    from zhili_cli.services.backup import backup as run_backup
 
     g = globals_of(ctx)
     size = run_backup(g.conn(), g.db_path, path, force=force)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 if TYPE_CHECKING:
     from zhili_cli.rules.load import RulesSource
     from zhili_cli.rules.model import Rules
-    from zhili_cli.store.tx import Tx
+    from zhili_cli.services.session import Tx
 
 DEFAULT_DB = "zhili.db"
 
@@ -55,21 +55,19 @@ class Globals:
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
             self.rules_source()
-            from zhili_cli.store.db import open_db
+            from zhili_cli.services.session import open_database
 
-            self._conn = open_db(self.db_path)
+            self._conn = open_database(self.db_path)
         return self._conn
 
     @contextmanager
     def write(self, command: str, at: Any = None) -> Iterator["Tx"]:
         """One transaction for the whole command: all of it lands, or none of it.
         `at` dates the changes (the demo records paperwork on the day it happened)."""
-        from zhili_cli.store.db import immediate
-        from zhili_cli.store.tx import Tx
+        from zhili_cli.services.session import transaction
 
-        conn = self.conn()
-        with immediate(conn):
-            yield Tx(conn, self.who, command, at=at)
+        with transaction(self.conn(), self.who, command, at) as tx:
+            yield tx
 
 
 def globals_of(ctx: Any) -> Globals:

@@ -21,9 +21,9 @@ def demo(ctx: typer.Context) -> None:
     path = g.db_path
     examples = examples_dir()
     if path.exists():
-        from zhili_cli.store.db import open_db
+        from zhili_cli.services.session import open_database
 
-        open_db(path).close()  # refuses anything that is not a zhili database
+        open_database(path).close()  # refuses anything that is not a zhili database
         for suffix in ("", "-wal", "-shm"):
             p = path.with_name(path.name + suffix)
             if p.exists():

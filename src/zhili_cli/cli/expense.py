@@ -221,13 +221,13 @@ def list_(
     from zhili_cli.domain import expenses as domain
     from zhili_cli.domain.money import format_yuan
     from zhili_cli.errors import UsageError
+    from zhili_cli.services import expenses
     from zhili_cli.services.expenses import public_row
-    from zhili_cli.store import expenses as store
 
     g = globals_of(ctx)
     if status and status not in domain.STATES:
         raise UsageError("bad_status", value=status, allowed="/".join(domain.STATES))
-    rows = store.list_(g.conn(), status=status, fund=domain.fund(fund) if fund else None, limit=limit or None)
+    rows = expenses.list_rows(g.conn(), status=status, fund=domain.fund(fund) if fund else None, limit=limit or None)
     if json_out:
         from zhili_cli.cli.output import emit_json
 
@@ -248,13 +248,12 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     from zhili_cli.domain.money import format_yuan
     from zhili_cli.services import expenses
     from zhili_cli.services.expenses import public_row
-    from zhili_cli.store import expenses as store
 
     g = globals_of(ctx)
     conn = g.conn()
     row = expenses.load(conn, ref)
-    approvals = store.approvals(conn, row["id"])
-    steps = store.steps(conn, row["id"])
+    approvals = expenses.approvals(conn, row["id"])
+    steps = expenses.steps(conn, row["id"])
     if json_out:
         from zhili_cli.cli.output import emit_json
 

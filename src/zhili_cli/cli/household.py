@@ -61,10 +61,10 @@ def list_(
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.cli.output import emit_json, table
-    from zhili_cli.store import households
+    from zhili_cli.services import households
 
     g = globals_of(ctx)
-    rows = [_public(r) for r in households.list_(g.conn(), building, limit or None)]
+    rows = [_public(r) for r in households.list_rows(g.conn(), building, limit or None)]
     if json_out:
         emit_json(rows)
         return

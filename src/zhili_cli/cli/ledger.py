@@ -137,10 +137,10 @@ def list_(
     from zhili_cli.cli.context import globals_of
     from zhili_cli.domain import expenses as vocab
     from zhili_cli.domain.money import fen_to_yuan, format_yuan
-    from zhili_cli.store import ledger as store
+    from zhili_cli.services import ledger
 
     g = globals_of(ctx)
-    rows = store.list_(g.conn(), fund=vocab.fund(fund) if fund else None, date_from=day(date_from),
+    rows = ledger.list_rows(g.conn(), fund=vocab.fund(fund) if fund else None, date_from=day(date_from),
                        date_to=day(date_to), limit=limit or None)
     if json_out:
         from zhili_cli.cli.output import emit_json

@@ -78,13 +78,12 @@ def agenda(
     from zhili_cli.cli.context import globals_of
     from zhili_cli.errors import UsageError
     from zhili_cli.services import meetings
-    from zhili_cli.store import meetings as store
 
     g = globals_of(ctx)
     conn = g.conn()
     meeting = meetings.load(conn, ref)
     edits = any(v is not None for v in (add, add_ref, drop, move)) or rebuild or publish
-    first = not store.items(conn, meeting["id"]) and not meeting["agenda_published_at"] \
+    first = not meetings.items(conn, meeting["id"]) and not meeting["agenda_published_at"] \
         and not meeting["decisions_published_at"]
     if edits or first:
         with g.write("meeting agenda") as tx:
@@ -237,10 +236,9 @@ def list_(ctx: typer.Context,
           json_out: bool = JSON) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import meetings
-    from zhili_cli.store import meetings as store
 
     g = globals_of(ctx)
-    rows = store.list_(g.conn(), meetings.kind_of(kind) if kind else None, limit or None)
+    rows = meetings.list_rows(g.conn(), meetings.kind_of(kind) if kind else None, limit or None)
     if json_out:
         from zhili_cli.cli.output import emit_json
 

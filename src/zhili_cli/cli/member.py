@@ -43,10 +43,10 @@ def list_(
     from zhili_cli.cli.output import emit_json, table
     from zhili_cli.domain import vocab
     from zhili_cli.domain.privacy import mask_phone
-    from zhili_cli.store import members
+    from zhili_cli.services import members
 
     g = globals_of(ctx)
-    rows = members.list_(g.conn(), vocab.role(role) if role else None)
+    rows = members.list_rows(g.conn(), vocab.role(role) if role else None)
     out = [{"id": r["id"], "name": r["name"], "role": r["role"], "party": r["party"],
             "phone": mask_phone(r["phone"]), "term_start": r["term_start"], "term_end": r["term_end"]}
            for r in rows]

@@ -197,14 +197,14 @@ def list_(ctx: typer.Context,
           status: Optional[str] = typer.Option(None, "--status", help=t("opt.motion_status")),
           json_out: bool = JSON) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.store import motions as store
+    from zhili_cli.services import motions
 
     g = globals_of(ctx)
     conn = g.conn()
-    rows = store.list_(conn, status)
+    rows = motions.list_rows(conn, status)
     data = []
     for r in rows:
-        stages = store.stages(conn, r["id"])
+        stages = motions.stages(conn, r["id"])
         data.append({**{k: v for k, v in r.items() if k not in ("id", "year", "seq")},
                      "stage": stages[r["stage_position"]]["key"] if stages else None})
     if json_out:

@@ -209,13 +209,13 @@ def list_(
     from zhili_cli.domain import petitions as domain
     from zhili_cli.domain import vocab
     from zhili_cli.errors import UsageError
-    from zhili_cli.store import petitions as store
+    from zhili_cli.services import petitions
 
     g = globals_of(ctx)
     for s in status or []:
         if s not in domain.STATES:
             raise UsageError("bad_status", value=s, allowed="/".join(domain.STATES))
-    rows = store.list_(
+    rows = petitions.list_rows(
         g.conn(), status=status or None, kind=vocab.kind(kind) if kind else None,
         source=vocab.source(source) if source else None, building=building, month=_month(month),
         overdue_at=clock.iso(clock.now()) if overdue else None, limit=limit or None,
@@ -238,12 +238,11 @@ def list_(
 def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
-    from zhili_cli.store import petitions as store
 
     g = globals_of(ctx)
     conn = g.conn()
     row = _public_row(petitions.load(conn, ref))
-    history = store.history(conn, row)
+    history = petitions.history(conn, row)
     if json_out:
         from zhili_cli.cli.output import emit_json
 

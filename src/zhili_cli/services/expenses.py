@@ -314,3 +314,15 @@ def public_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def parse_amount(text: str) -> int:
     return parse_yuan(text)
+
+
+def list_rows(conn: sqlite3.Connection, **filters: Any) -> list[dict[str, Any]]:
+    return store.list_(conn, **filters)
+
+
+def approvals(conn: sqlite3.Connection, expense_id: int) -> list[dict[str, Any]]:
+    return store.approvals(conn, expense_id)
+
+
+def steps(conn: sqlite3.Connection, expense_id: int) -> list[dict[str, Any]]:
+    return store.steps(conn, expense_id)

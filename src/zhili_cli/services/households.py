@@ -59,3 +59,7 @@ def import_file(tx: Tx | None, path: Path, *, encoding: str | None = None, sheet
         else:
             counts["new"] += 1
     return {"counts": counts, "problems": problems}
+
+
+def list_rows(conn: Any, building: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    return store.list_(conn, building, limit)

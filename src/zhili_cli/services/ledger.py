@@ -52,3 +52,7 @@ def balances(conn: sqlite3.Connection, until: str | None = None) -> list[dict[st
                     "spent_fen": t["expense"], "balance_fen": t["balance"],
                     "balance": fen_to_yuan(t["balance"])})
     return out
+
+
+def list_rows(conn: sqlite3.Connection, **filters: Any) -> list[dict[str, Any]]:
+    return store.list_(conn, **filters)

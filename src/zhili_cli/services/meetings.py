@@ -443,3 +443,11 @@ def agenda_markdown(conn: sqlite3.Connection, ref: str) -> str:
         ref_text = f" {i['ref']}" if i["ref"] else ""
         lines.append(f"{i['position']}. {t('item_type.' + i['type'])}{ref_text}：{i['title']}")
     return "\n".join(lines) + "\n"
+
+
+def list_rows(conn: sqlite3.Connection, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    return store.list_(conn, kind, limit)
+
+
+def items(conn: sqlite3.Connection, meeting_id: int) -> list[dict[str, Any]]:
+    return store.items(conn, meeting_id)

@@ -148,3 +148,7 @@ def _check_committee(db: Any, tx: Tx | None, rules: Any, path: Any, today: date,
     if size > rules.committee.size_max:
         where = lines[-1] if lines else 1
         problem(RowError(str(path), where, column, "import_committee_full", size=rules.committee.size_max))
+
+
+def list_rows(conn: Any, role: str | None = None) -> list[dict[str, Any]]:
+    return store.list_(conn, role)

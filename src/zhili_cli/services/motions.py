@@ -175,3 +175,11 @@ def detail(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
             "origin": [o for o in (motion["origin"] or "").split(",") if o],
             "stage": stages[motion["stage_position"]]["key"] if stages else None,
             "stages": stages, "history": store.events(conn, motion["id"])}
+
+
+def list_rows(conn: sqlite3.Connection, status: str | None = None) -> list[dict[str, Any]]:
+    return store.list_(conn, status)
+
+
+def stages(conn: sqlite3.Connection, motion_id: int) -> list[dict[str, Any]]:
+    return store.stages(conn, motion_id)

@@ -174,3 +174,11 @@ def stats(conn: sqlite3.Connection, *, date_from: str | None, date_to: str | Non
 
     groups = store.stats_groups(conn, date_from=date_from, date_to=date_to, now_iso=clock.iso(now) or "")
     return domain_stats.combine(groups)
+
+
+def list_rows(conn: sqlite3.Connection, **filters: Any) -> list[dict[str, Any]]:
+    return store.list_(conn, **filters)
+
+
+def history(conn: sqlite3.Connection, petition: dict[str, Any]) -> list[dict[str, Any]]:
+    return store.history(conn, petition)
