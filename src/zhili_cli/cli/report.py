@@ -14,25 +14,56 @@ app = typer.Typer(help=t("cmd.report"), no_args_is_help=True, add_completion=Fal
 FORMAT = typer.Option(None, "--format", "-f", help=t("opt.format"))
 OUT = typer.Option(None, "--out", "-o", help=t("opt.out"))
 PUBLIC = typer.Option(False, "--public", help=t("opt.public"))
+FORCE = typer.Option(False, "--force", help=t("opt.report_force"))
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
             ".csv": "csv", ".json": "json"}
 
 
 def _format(fmt: str | None, out: str | None) -> str:
+    """The format asked for, or the one --out's suffix names. A suffix the report cannot write
+    (report.xlsx), or one that names another format than --format, is refused: a file's name
+    never lies about what is in it."""
     from zhili_cli.errors import UsageError
 
+    suffix = Path(out).suffix.lower() if out else ""
+    if suffix and suffix not in SUFFIXES:
+        raise UsageError("report_bad_suffix", path=out, allowed=" ".join(sorted(set(SUFFIXES))))
     if fmt is None:
-        return SUFFIXES.get(Path(out).suffix.lower(), "terminal") if out else "terminal"
+        return SUFFIXES[suffix] if suffix else "terminal"
     value = fmt.strip().lower()
     value = {"markdown": "md", "htm": "html", "text": "terminal"}.get(value, value)
     if value not in ("terminal", "md", "html", "pdf", "csv", "json"):
         raise UsageError("report_bad_format", value=fmt)
+    if suffix and SUFFIXES[suffix] != ("md" if value == "terminal" else value):
+        raise UsageError("report_suffix_mismatch", path=out, fmt=value)
     return value
 
 
-def emit(report: Any, fmt: str, out: str | None, default_name: str) -> Path | None:
-    """Render and write: to --out, or stdout; a PDF without --out goes to a file named for it."""
+def _protected(ctx: typer.Context) -> list[Path]:
+    """Files an --out must never replace: the database (and its -wal/-shm) and the rules file."""
+    from zhili_cli.cli.context import globals_of
+
+    g = globals_of(ctx)
+    keep = [g.db_path, Path("zhili.yaml"), g.db_path.parent / "zhili.yaml"]
+    if g.rules:
+        keep.append(Path(g.rules))
+    return keep
+
+
+def _check_out(ctx: typer.Context, out: str | None, force: bool) -> None:
+    """Refuse a bad --out before any work is done."""
+    if out:
+        from zhili_cli.outfile import check_target
+
+        check_target(Path(out), force=force, protected=_protected(ctx))
+
+
+def emit(report: Any, fmt: str, out: str | None, default_name: str, *, ctx: typer.Context | None = None,
+         force: bool = False) -> Path | None:
+    """Render and write: to --out, or stdout; a PDF without --out goes to a file named for it.
+    Files are written atomically and never over the database, the rules or (without --force)
+    an existing file."""
     if fmt == "terminal" and not out:
         from zhili_cli.report.render.terminal import show
 
@@ -50,13 +81,14 @@ def emit(report: Any, fmt: str, out: str | None, default_name: str) -> Path | No
 
         sys.stdout.write(data if isinstance(data, str) else data.decode("latin-1"))
         return None
+    from zhili_cli.outfile import write_atomic
+
     path = Path(out)
     if isinstance(data, str):
         if fmt == "csv":
             data = "\ufeff" + data  # spreadsheet programs read UTF-8 CSV as Chinese only with the BOM
-        path.write_text(data, encoding="utf-8", newline="")
-    else:
-        path.write_bytes(data)
+        data = data.encode("utf-8")
+    write_atomic(path, data, force=force, protected=_protected(ctx) if ctx is not None else [])
     typer.echo(t("report_written", path=str(path)), err=True)
     return path
 
@@ -74,31 +106,35 @@ def _open(ctx: typer.Context, with_rules: bool = False) -> tuple[Any, Any, Any]:
 
 @app.command("monthly", help=t("cmd.report.monthly"))
 def monthly(ctx: typer.Context, month: str = typer.Argument(..., help=t("arg.month")),
-            fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, public: bool = PUBLIC) -> None:
+            fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, public: bool = PUBLIC,
+            force: bool = FORCE) -> None:
     from zhili_cli.report import build_monthly
 
     kind = _format(fmt, out)
+    _check_out(ctx, out, force)
     conn, rules, now = _open(ctx)
     report = build_monthly.build(conn, rules, month, now, public=public)
-    emit(report, kind, out, f"monthly-{month.strip()}")
+    emit(report, kind, out, f"monthly-{month.strip()}", ctx=ctx, force=force)
 
 
 @app.command("quarterly", help=t("cmd.report.quarterly"))
 def quarterly(ctx: typer.Context, quarter: str = typer.Argument(..., help=t("arg.quarter")),
-              fmt: Optional[str] = FORMAT, out: Optional[str] = OUT) -> None:
+              fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, force: bool = FORCE) -> None:
     from zhili_cli.report import build_quarterly
 
     kind = _format(fmt, out)
+    _check_out(ctx, out, force)
     conn, rules, now = _open(ctx)
     report = build_quarterly.build(conn, rules, quarter, now)
-    emit(report, kind, out, f"disclosure-{quarter.strip().upper()}")
+    emit(report, kind, out, f"disclosure-{quarter.strip().upper()}", ctx=ctx, force=force)
 
 
 @app.command("annual", help=t("cmd.report.annual"))
 def annual(ctx: typer.Context, year: Optional[int] = typer.Argument(None, help=t("arg.year")),
            year_from: Optional[int] = typer.Option(None, "--from", help=t("opt.year_from")),
            year_to: Optional[int] = typer.Option(None, "--to", help=t("opt.year_to")),
-           fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, public: bool = PUBLIC) -> None:
+           fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, public: bool = PUBLIC,
+            force: bool = FORCE) -> None:
     from zhili_cli.errors import UsageError
     from zhili_cli.report import build_annual
 
@@ -107,28 +143,31 @@ def annual(ctx: typer.Context, year: Optional[int] = typer.Argument(None, help=t
     if first is None or last is None:
         raise UsageError("report_need_year")
     kind = _format(fmt, out)
+    _check_out(ctx, out, force)
     conn, rules, now = _open(ctx, with_rules=True)
     report = build_annual.build(conn, rules, first, last, now, public=public)
-    emit(report, kind, out, f"annual-{first}" if first == last else f"annual-{first}-{last}")
+    emit(report, kind, out, f"annual-{first}" if first == last else f"annual-{first}-{last}", ctx=ctx, force=force)
 
 
 @app.command("agenda", help=t("cmd.report.agenda"))
 def agenda(ctx: typer.Context, meeting: str = typer.Argument(..., help=t("arg.meeting")),
-           fmt: Optional[str] = FORMAT, out: Optional[str] = OUT) -> None:
+           fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, force: bool = FORCE) -> None:
     from zhili_cli.report import build_meeting
 
     kind = _format(fmt, out)
+    _check_out(ctx, out, force)
     conn, rules, now = _open(ctx)
     report = build_meeting.agenda(conn, rules, meeting, now)
-    emit(report, kind, out, f"agenda-{meeting.strip()}")
+    emit(report, kind, out, f"agenda-{meeting.strip()}", ctx=ctx, force=force)
 
 
 @app.command("minutes", help=t("cmd.report.minutes"))
 def minutes(ctx: typer.Context, meeting: str = typer.Argument(..., help=t("arg.meeting")),
-            fmt: Optional[str] = FORMAT, out: Optional[str] = OUT) -> None:
+            fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, force: bool = FORCE) -> None:
     from zhili_cli.report import build_meeting
 
     kind = _format(fmt, out)
+    _check_out(ctx, out, force)
     conn, rules, now = _open(ctx)
     report = build_meeting.minutes(conn, rules, meeting, now)
-    emit(report, kind, out, f"minutes-{meeting.strip()}")
+    emit(report, kind, out, f"minutes-{meeting.strip()}", ctx=ctx, force=force)

@@ -1,10 +1,9 @@
-"""Sections from the other areas (meetings, motions, money, projects). Each is built only when
-its tables exist in the database, so a report over an older or partial file still renders."""
+"""Sections from the other areas (meetings, motions, money, projects)."""
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Callable
+from typing import Any
 
 from zhili_cli.domain.money import format_yuan
 from zhili_cli.domain.privacy import mask_name
@@ -26,28 +25,18 @@ def _date(value: str | None) -> str | None:
     return value[:10] if value else None
 
 
-def _guarded(conn: sqlite3.Connection, tables: tuple[str, ...],
-             build: Callable[[], Section | None]) -> Section | None:
-    """The section, or None when a table it reads is missing (or has another shape)."""
-    if not all(store.table_exists(conn, name) for name in tables):
-        return None
-    try:
-        return build()
-    except sqlite3.OperationalError:
-        return None
-
-
 def sections(conn: sqlite3.Connection, period: Period, *, public: bool) -> list[Section]:
+    """Every area's section; a failing query raises (a disclosure never silently loses a part)."""
     parts = [
-        (("meetings", "meeting_attendance", "agenda_items"), lambda: meetings(conn, period)),
-        (("motions", "motion_stages"), lambda: motions(conn, period)),
-        (("expenses", "expense_approvals"), lambda: expenses(conn, period, public=public)),
-        (("ledger",), lambda: funds(conn, period)),
-        (("projects", "milestones", "milestone_verifications"), lambda: projects(conn, period)),
+        lambda: meetings(conn, period),
+        lambda: motions(conn, period),
+        lambda: expenses(conn, period, public=public),
+        lambda: funds(conn, period),
+        lambda: projects(conn, period),
     ]
     out = []
-    for tables, build in parts:
-        section = _guarded(conn, tables, build)
+    for build in parts:
+        section = build()
         if section is not None:
             # Short sections follow on the same page; the first and any long one start a page.
             section.break_before = not out or _rows(section) > SHORT
@@ -176,8 +165,6 @@ def money_chart(conn: sqlite3.Connection, first: str, last: str, chart_id: str) 
 
 def disclosure(conn: sqlite3.Connection, period: Period) -> list[Section]:
     """The money part of the quarterly disclosure: public revenue item by item, no personal data."""
-    if not store.table_exists(conn, "ledger"):
-        return [Section("money", t("rep.sec.money"), [Paragraph(t("rep.no_ledger"))])]
     opening = store.ledger_balances(conn, period.start).get(PUBLIC_FUND, 0)
     entries = store.ledger_entries(conn, PUBLIC_FUND, period.start, period.end)
     income = [e for e in entries if e["kind"] == "income"]

@@ -33,10 +33,19 @@ def add_months(month: str, n: int) -> str:
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # reports cover this range: a typo such as 9999 is refused at once
+
+
+def check_year(year: int, text: Any) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UserError("report_year_range", value=text, first=FIRST_YEAR, last=LAST_YEAR)
+
+
 def month_period(text: str) -> Period:
     m = re.fullmatch(r"\s*(\d{4})[-/.年]?(\d{1,2})月?\s*", text or "")
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise UserError("report_bad_month", value=text)
+    check_year(int(m.group(1)), text)
     month = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
     return Period(t("rep.period.month", year=month[:4], month=int(month[5:])),
                   f"{month}-01", f"{add_months(month, 1)}-01", month, month)
@@ -47,13 +56,16 @@ def quarter_period(text: str) -> Period:
     if not m:
         raise UserError("report_bad_quarter", value=text)
     year, q = int(m.group(1)), int(m.group(2))
+    check_year(year, text)
     first = f"{year:04d}-{3 * q - 2:02d}"
     return Period(t("rep.period.quarter", year=year, quarter=q), f"{first}-01",
                   f"{add_months(first, 3)}-01", first, add_months(first, 2))
 
 
 def years_period(first: int, last: int) -> Period:
-    if last < first or first < 1900 or last > 9999:
+    check_year(first, first)
+    check_year(last, last)
+    if last < first:
         raise UserError("report_bad_years", first=first, last=last)
     label = t("rep.period.year", year=first) if first == last else t("rep.period.years", first=first, last=last)
     return Period(label, f"{first:04d}-01-01", f"{last + 1:04d}-01-01", f"{first:04d}-01", f"{last:04d}-12")

@@ -7,12 +7,37 @@ import csv as _csv
 import io
 from typing import Any
 
+import re
+
 from zhili_cli.report.render.text import cell, figure
+
+_NUMBER = re.compile(r"[-+]?[\d,]*\.?\d+(e[-+]?\d+)?%?", re.I)
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value: Any) -> str:
+    """A cell a spreadsheet reads as text, never as a formula (OWASP "CSV injection"): a cell
+    that begins with = + - @ tab or CR gets a leading apostrophe, unless it is a plain number
+    (-1,200.00 stays a number)."""
+    text = value if isinstance(value, str) else str(value)
+    if text.startswith(_RISKY) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+class _Writer:
+    """csv.writer whose every cell goes through `safe`."""
+
+    def __init__(self, buf: io.StringIO):
+        self._out = _csv.writer(buf, lineterminator="\n")
+
+    def writerow(self, row: list[Any]) -> None:
+        self._out.writerow([safe(v) for v in row])
 
 
 def render(report: Any) -> str:
     buf = io.StringIO()
-    out = _csv.writer(buf, lineterminator="\n")
+    out = _Writer(buf)
     out.writerow([report.compound, report.title, report.period, report.as_of])
     for section in report.sections:
         for block in section.blocks:

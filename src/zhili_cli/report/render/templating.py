@@ -9,8 +9,16 @@ from typing import Any
 from zhili_cli.report.render.text import cell, figure
 
 
+_MD_SPECIAL = re.compile(r"([\\`\[\]|])")
+
+
 def _md(value: Any) -> str:
-    return cell(value).replace("|", "\\|").replace("\n", " ")
+    """Stored text printed literally in Markdown: HTML tags, links, emphasis and table pipes are
+    escaped, so `<script>` or `[x](javascript:…)` in a title stays text wherever it is shown."""
+    text = cell(value).replace("\r", " ").replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("javascript:", "javascript&#58;")
 
 
 def _css(value: Any) -> Any:
