@@ -16,12 +16,14 @@ def roster(cli):
 def register(cli, tmp_path: Path, areas: list[str], owners: list[str] | None = None,
              unsold: set[int] | None = None) -> list[str]:
     """One household per area, rooms 1-1-1 …; returns the room labels."""
-    lines = ["楼栋,单元,房号,面积,业主,开发商未售"]
+    lines = ["楼栋,单元,房号,面积,业主,电话,开发商未售"]
     rooms = []
+    phones: dict[str, str] = {}
     for i, area in enumerate(areas):
         building, room = i // 100 + 1, i % 100 + 1
         owner = owners[i] if owners else f"业主{i}"
-        lines.append(f"{building},1,{room},{area},{owner},{'是' if unsold and i in unsold else ''}")
+        phone = phones.setdefault(owner, f"139{len(phones):08d}")  # one owner, one phone
+        lines.append(f"{building},1,{room},{area},{owner},{phone},{'是' if unsold and i in unsold else ''}")
         rooms.append(f"{building}-1-{room}")
     path = tmp_path / "households.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

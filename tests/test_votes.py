@@ -73,9 +73,9 @@ def test_bad_counts_refused():
 
 def test_counting_owner_of_several_units_and_developer():
     units = [
-        votes.Unit("1-1-101", 100 * M2, "甲"),
-        votes.Unit("1-1-102", 50 * M2, "甲"),  # 甲 owns two: one head, 150 m²
-        votes.Unit("1-1-201", 100 * M2, "乙"),
+        votes.Unit("1-1-101", 100 * M2, "甲", phone="13800000001"),
+        votes.Unit("1-1-102", 50 * M2, "甲", phone="138 0000 0001"),  # 甲 owns two: one head, 150 m²
+        votes.Unit("1-1-201", 100 * M2, "乙", phone="13800000002"),
         votes.Unit("1-1-202", 100 * M2, None),  # no name: its own owner
         votes.Unit("2-1-101", 80 * M2, "开发商", True),
         votes.Unit("2-1-102", 80 * M2, "开发商", True),  # developer unsold: one owner
@@ -90,7 +90,7 @@ def test_counting_owner_of_several_units_and_developer():
 
 
 def test_split_owner_head_follows_larger_area():
-    units = [votes.Unit("a", 100, "甲"), votes.Unit("b", 50, "甲")]
+    units = [votes.Unit("a", 100, "甲", identity="330101"), votes.Unit("b", 50, "甲", identity="330101")]
     counts = votes.count_ballots(units, {"a": "oppose", "b": "agree"})
     assert counts.voted_owners == 1 and counts.oppose_owners == 1 and counts.agree_owners == 0
     assert counts.agree_area_x100 == 50 and counts.oppose_area_x100 == 100

@@ -22,6 +22,7 @@ def import_(
     map_: Optional[list[str]] = imports.MAP,
     dry_run: bool = imports.DRY_RUN,
     quiet: bool = imports.QUIET,
+    strict: bool = typer.Option(False, "--strict", help=t("opt.household_strict")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
     from zhili_cli.cli.imports import parse_map, run
@@ -29,8 +30,27 @@ def import_(
 
     mapping = parse_map(map_)
     run(ctx, "household import", file.name,
-        lambda tx, g, **kw: households.import_file(tx, file, encoding=encoding, sheet=sheet, mapping=mapping, **kw),
+        lambda tx, g, **kw: households.import_file(tx, file, encoding=encoding, sheet=sheet, mapping=mapping,
+                                                   strict=strict, **kw),
         dry_run=dry_run, quiet=quiet, json_out=json_out)
+
+
+@app.command("owners", help=t("cmd.household.owners"))
+def owners(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help=t("opt.json"))) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.output import emit_json, say, table
+    from zhili_cli.services import households
+
+    g = globals_of(ctx)
+    out = households.owners(g.conn(), g.rules_obj())
+    if json_out:
+        emit_json(out)
+        return
+    table(t("household_owners_title"), [t("col.owner"), t("col.owner_basis"), t("col.units"), t("col.heads"),
+                                        t("col.area")],
+          [(r["owner"], t(f"owner_basis.{r['basis']}"), "、".join(r["units"]), r["heads"], r["area"])
+           for r in out["list"]])
+    say(t("household_owners_total", owners=out["owners"], units=out["units"], area=out["area"]))
 
 
 def _public(row: dict, *, full: bool = False) -> dict:

@@ -51,9 +51,13 @@ def finish(result: dict[str, Any], *, dry_run: bool, json_out: bool) -> None:
     from zhili_cli.cli.output import emit_json
 
     problems = result.get("problems", [])
+    warnings = result.get("warnings", [])
     if json_out:
-        emit_json({**result["counts"], "problems": problems, "dry_run": dry_run})
+        emit_json({**result["counts"], "problems": problems, "dry_run": dry_run,
+                   **({"warnings": warnings} if "warnings" in result else {})})
     else:
+        for line in warnings:
+            typer.echo(line, err=True)
         for line in problems:
             typer.echo(line, err=True)
         c = result["counts"]

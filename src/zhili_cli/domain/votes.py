@@ -10,7 +10,10 @@ arts. 8–9):
 - one unit one vote for the area; an owner of several units counts once by head, with the
   area of all their units summed;
 - all of the developer's unsold units count as one owner;
-- a unit with no owner name counts as its own owner.
+- who an owner is: the certificate or ID number on the register (产权证号, 身份证号 …) when
+  there is one, else the name together with the phone, else the unit alone. Two units are
+  one owner only when that identity matches: namesakes (two 王伟) are different people, and
+  a name with no phone or certificate is its own owner.
 When one owner's units vote differently, the area follows each unit's ballot and the head
 follows the choice carrying the most area (a tie counts the head as abstaining).
 """
@@ -59,13 +62,38 @@ class Unit:
     area_x100: int
     owner: str | None = None
     developer_unsold: bool = False
+    phone: str | None = None
+    identity: str | None = None
 
 
 def owner_key(unit: Unit, developer_as_one: bool = True) -> str:
+    """The owner a unit belongs to: the developer (unsold units, as one owner), else the
+    certificate/ID number, else name + phone, else the unit itself."""
     if unit.developer_unsold and developer_as_one:
         return DEVELOPER
-    name = (unit.owner or "").strip()
-    return f"o:{name}" if name else f"u:{unit.key}"
+    return identity_key(unit.owner, unit.phone, unit.identity) or f"u:{unit.key}"
+
+
+def name_key(owner: str | None) -> str:
+    """A name as a key: look-alikes folded, spaces removed, case ignored (王 伟 is 王伟)."""
+    from zhili_cli.domain.keys import normalize_key
+
+    return normalize_key(owner).replace(" ", "").casefold()
+
+
+def identity_key(owner: str | None, phone: str | None, identity: str | None) -> str | None:
+    """The comparable identity of an owner, or None when the register says too little (then
+    the unit is its own owner). Look-alike text (full width, invisible characters) compares equal."""
+    from zhili_cli.domain.keys import normalize_key
+
+    ident = normalize_key(identity).upper().replace(" ", "")
+    if ident:
+        return f"i:{ident}"
+    name = name_key(owner)
+    digits = "".join(ch for ch in normalize_key(phone) if ch.isdigit())
+    if name and digits:
+        return f"p:{name}|{digits}"
+    return None
 
 
 @dataclass(frozen=True)

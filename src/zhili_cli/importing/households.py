@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from zhili_cli.domain.keys import normalize_key
 from zhili_cli.importing.cells import parse_area, parse_bool, parse_count, parse_phone, parse_text
 from zhili_cli.importing.spec import Field, Spec
 
 
 def _building(text: str) -> str:
+    text = normalize_key(text)
     return text.removesuffix("幢").removesuffix("栋").removesuffix("号楼").removesuffix("楼").strip()
 
 
 def _unit(text: str) -> str:
-    return text.removesuffix("单元").strip()
+    return normalize_key(text).removesuffix("单元").strip()
 
 
 def _room(text: str) -> str:
-    return text.removesuffix("室").removesuffix("号").strip()
+    return normalize_key(text).removesuffix("室").removesuffix("号").strip()
+
+
+def _identity(text: str) -> str:
+    """A certificate or ID number, as a key: look-alike characters folded, spaces removed."""
+    return normalize_key(text).replace(" ", "").upper()
 
 
 HOUSEHOLDS = Spec("households", (
@@ -26,8 +33,13 @@ HOUSEHOLDS = Spec("households", (
           required=True, doc="1201, 1201室"),
     Field("area", ("面积", "建筑面积", "专有面积", "房屋面积", "套内面积", "area_m2"), parse_area,
           required=True, doc="118.32, 118.32㎡, 118.32m², 118.32平方米"),
-    Field("owner", ("业主", "业主姓名", "姓名", "户主", "产权人", "owner_name", "name"), parse_text),
-    Field("phone", ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式", "tel", "mobile"), parse_phone),
+    Field("owner", ("业主", "业主姓名", "姓名", "户主", "户主姓名", "产权人", "产权人姓名", "业主名称", "业主名",
+                    "权利人", "权利人姓名", "所有权人", "房主", "owner_name", "name"), parse_text),
+    Field("phone", ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式", "电话号码", "移动电话", "联系手机",
+                    "业主电话", "业主手机", "tel", "mobile", "phone"), parse_phone),
+    Field("identity", ("产权证号", "不动产权证号", "不动产权证书号", "房产证号", "产权证编号", "身份证号", "身份证号码",
+                       "身份证", "证件号", "证件号码", "id_no"), _identity,
+          doc="certificate or ID number: identifies the owner; stored privately, never printed"),
     Field("residents", ("人数", "居住人数", "常住人数", "人口", "persons"), parse_count, doc="3, 3人"),
     Field("flags", ("标记", "特殊标记", "备注标记", "特殊人群", "notes"), parse_text, default="",
           doc="独居老人, 残疾人 …"),

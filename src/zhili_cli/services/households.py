@@ -1,21 +1,50 @@
-"""Household register use cases."""
+"""Household register use cases: import, add, edit, the owners (counting base) of the register.
+
+Who an owner is (Civil Code art. 278 counts heads): the certificate or ID number on the
+register when there is one (kept privately, never printed), else the name together with the
+phone, else the unit alone. Two units are one owner only when that identity matches."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Callable
 
-from zhili_cli.errors import RowError
+from zhili_cli.domain.keys import normalize_key
+from zhili_cli.errors import RowError, UserError
 from zhili_cli.store import households as store
 from zhili_cli.store.tx import Tx
+
+def room_key(building: str, unit: str, room: str) -> tuple[str, str, str]:
+    """Rooms compare as people mean them: `101`, `１０１` and `101\u200b` are one room."""
+    return normalize_key(building), normalize_key(unit), normalize_key(room)
+
+
+class Register:
+    """The register in memory, keyed by the normalised room."""
+
+    def __init__(self, conn: Any):
+        self.rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+        if conn is not None:
+            for row in store.list_(conn):
+                self.rows.setdefault(room_key(row["building"], row["unit"], row["room"]), row)
+        self.identities = store.identities(conn) if conn is not None else {}
+
+    def find(self, building: str, unit: str, room: str) -> dict[str, Any] | None:
+        return self.rows.get(room_key(building, unit, room))
 
 
 def import_file(tx: Tx | None, path: Path, *, encoding: str | None = None, sheet: str | None = None,
                 mapping: dict[str, str] | None = None, dry_run: bool = False, conn: Any = None,
+                strict: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """All-or-nothing import keyed by building/unit/room: new rows are added, rows that
     differ are updated. With dry_run, every problem is collected and nothing written; give
-    `conn` then so the summary can tell new rows from unchanged and changed ones."""
+    `conn` then so the summary can tell new rows from unchanged and changed ones.
+
+    Warnings (never silent): every column that was not mapped to a field (an error with
+    `strict`), and every name shared by units whose identity differs (namesakes, counted as
+    different owners), with the lines."""
+    from zhili_cli.domain.votes import identity_key, name_key
     from zhili_cli.importing.households import HOUSEHOLDS
     from zhili_cli.importing.progress import ticking
     from zhili_cli.importing.reader import read_rows
@@ -23,14 +52,22 @@ def import_file(tx: Tx | None, path: Path, *, encoding: str | None = None, sheet
 
     headers, rows = read_rows(path, encoding, sheet)
     columns = map_headers(HOUSEHOLDS, headers, path, mapping)
+    warnings: list[str] = []
+    unmapped = [h for i, h in enumerate(headers) if h.strip() and i not in columns.values()]
+    if unmapped:
+        if strict:
+            raise UserError("household_unmapped_strict", path=str(path), columns="、".join(unmapped))
+        warnings.append(_msg("household_unmapped", path=str(path), columns="、".join(unmapped)))
     counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
     problems: list[str] = []
     seen: dict[tuple[str, str, str], int] = {}
     errors = problems if dry_run else None
     room_column = column_of(headers, columns, "room")
     db = tx.conn if tx is not None else conn
+    register = Register(db)
+    by_name: dict[str, dict[str, list[int]]] = {}
     for line, rec in records(HOUSEHOLDS, path, headers, ticking(rows, progress), columns, errors):
-        key = (rec["building"], rec["unit"], rec["room"])
+        key = room_key(rec["building"], rec["unit"], rec["room"])
         if key in seen:
             err = RowError(str(path), line, room_column, "import_duplicate_row", other=seen[key])
             if not dry_run:
@@ -39,6 +76,10 @@ def import_file(tx: Tx | None, path: Path, *, encoding: str | None = None, sheet
             continue
         seen[key] = line
         counts["rows"] += 1
+        name = name_key(rec["owner"])
+        if name and not rec["developer_unsold"]:
+            who = identity_key(rec["owner"], rec["phone"], rec["identity"]) or f"u:{key}"
+            by_name.setdefault(name, {}).setdefault(who, []).append(line)
         row = {
             "building": rec["building"], "unit": rec["unit"], "room": rec["room"],
             "area_x100": rec["area"], "owner": rec["owner"], "phone": rec["phone"],
@@ -46,19 +87,78 @@ def import_file(tx: Tx | None, path: Path, *, encoding: str | None = None, sheet
             "building_lead": int(bool(rec["building_lead"])),
             "developer_unsold": int(bool(rec["developer_unsold"])),
         }
-        if tx is not None and not dry_run:
-            counts[store.upsert(tx, row)] += 1
-        elif db is not None:
-            existing = store.find(db, *key)
-            if existing is None:
-                counts["new"] += 1
-            elif any(existing.get(k) != v for k, v in row.items()):
-                counts["changed"] += 1
-            else:
-                counts["unchanged"] += 1
-        else:
+        existing = register.find(*key)
+        identity = rec["identity"] or None
+        if existing is None:
             counts["new"] += 1
-    return {"counts": counts, "problems": problems}
+            if tx is not None and not dry_run:
+                hid = store.insert(tx, row)
+                store.set_identity(tx, hid, identity)
+            continue
+        changes = {k: v for k, v in row.items() if k not in ("building", "unit", "room") and existing.get(k) != v}
+        same_identity = register.identities.get(existing["id"]) == identity or identity is None
+        if not changes and same_identity:
+            counts["unchanged"] += 1
+            continue
+        counts["changed"] += 1
+        if tx is not None and not dry_run:
+            if "owner" in changes or not same_identity:
+                store.add_past_owner(tx, {"household_id": existing["id"], "owner": existing["owner"],
+                                          "phone": existing["phone"], "until": tx.at.date().isoformat(),
+                                          "reason": _msg("household_owner_by_import", path=path.name)})
+            if changes:
+                store.update(tx, existing["id"], changes)
+            if identity is not None:
+                store.set_identity(tx, existing["id"], identity)
+    warnings += _namesakes(path, by_name)
+    return {"counts": counts, "problems": problems, "warnings": warnings}
+
+
+def _namesakes(path: Path, by_name: dict[str, dict[str, list[int]]]) -> list[str]:
+    """One warning per name shared by units of different owners, with their lines."""
+    from zhili_cli.domain.privacy import mask_name
+
+    out = []
+    for name, owners in by_name.items():
+        if len(owners) < 2:
+            continue
+        lines = sorted(line for group in owners.values() for line in group)
+        shown = "、".join(str(n) for n in lines[:20]) + ("…" if len(lines) > 20 else "")
+        out.append(_msg("household_namesakes", path=str(path), name=mask_name(name), lines=shown,
+                        owners=len(owners)))
+    return out
+
+
+def _msg(key: str, **params: Any) -> str:
+    from zhili_cli.i18n import t
+
+    return t(key, **params)
+
+
+def owners(conn: Any, rules: Any) -> dict[str, Any]:
+    """The counting base of an owners' vote: each owner with their units, head and area."""
+    from zhili_cli.domain import votes as tally
+    from zhili_cli.domain.privacy import mask_name
+    from zhili_cli.store import votes as vote_store
+
+    groups: dict[str, dict[str, Any]] = {}
+    developer_as_one = rules.owners_vote.developer_unsold_as_one_owner
+    for hid, b, u, r, area, owner, dev, phone, identity in vote_store.register_units(conn):
+        label = f"{b}-{u}-{r}" if u else f"{b}-{r}"
+        unit = tally.Unit(label, area, owner, bool(dev), phone, identity)
+        key = tally.owner_key(unit, developer_as_one)
+        basis = ("developer" if key == tally.DEVELOPER else "identity" if key.startswith("i:")
+                 else "name_phone" if key.startswith("p:") else "unit")
+        g = groups.setdefault(key, {"owner": mask_name(owner) if owner else "", "basis": basis,
+                                    "units": [], "heads": 1, "area_x100": 0})
+        g["units"].append(label)
+        g["area_x100"] += area
+    listed = sorted(groups.values(), key=lambda g: (-len(g["units"]), g["units"][0]))
+    total = sum(g["area_x100"] for g in listed)
+    return {"owners": len(listed), "heads": len(listed), "units": sum(len(g["units"]) for g in listed),
+            "area": tally.area_number(total),
+            "list": [{"owner": g["owner"], "basis": g["basis"], "units": g["units"], "heads": 1,
+                      "area": tally.area_number(g["area_x100"])} for g in listed]}
 
 
 def list_rows(conn: Any, building: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:

@@ -31,33 +31,40 @@ def cast(tx: Tx, rules: Any, motion: dict[str, Any], stage: dict[str, Any], ball
 
 
 class RoomIndex:
-    """The register in memory: room text → household, for ballots entered singly or imported."""
+    """The register in memory: room text → household, for ballots entered singly or imported.
+    Rooms compare normalised (`１０１` is `101`)."""
 
     def __init__(self, conn: sqlite3.Connection):
+        from zhili_cli.services.households import room_key
+
         self.by_key: dict[tuple[str, str, str], tuple[int, str]] = {}
         self.by_room: dict[str, list[tuple[int, str]]] = {}
-        for hid, building, unit, room, *_ in vote_store.register_units(conn):
+        self.units: dict[int, tuple] = {}
+        self._key = room_key
+        for hid, building, unit, room, *rest in vote_store.register_units(conn):
             label = f"{building}-{unit}-{room}" if unit else f"{building}-{room}"
-            self.by_key[(building, unit, room)] = (hid, label)
-            self.by_room.setdefault(room, []).append((hid, label))
+            key = room_key(building, unit, room)
+            self.by_key[key] = (hid, label)
+            self.by_room.setdefault(key[2], []).append((hid, label))
+            self.units[hid] = (hid, building, unit, room, *rest)
 
     def find(self, text: str, building: str = "", unit: str = "") -> tuple[int, str]:
         from zhili_cli.services.registry import parse_room
 
         value = text.strip()
         if building:
-            key = (building.strip(), unit.strip(), value)
+            key = self._key(building, unit, value)
             hit = self.by_key.get(key)
             if hit:
                 return hit
             raise UserError("ballot_unknown_room", room="-".join(p for p in key if p))
         try:
-            hit = self.by_key.get(parse_room(value))
+            hit = self.by_key.get(self._key(*parse_room(value)))
         except UserError:
             hit = None
         if hit:
             return hit
-        only = self.by_room.get(value, [])
+        only = self.by_room.get(self._key("", "", value)[2], [])
         if len(only) == 1:
             return only[0]
         if len(only) > 1:
@@ -91,8 +98,8 @@ def retally(tx: Tx, rules: Any, vote_id: int) -> dict[str, Any]:
 
 
 def owners_tally(conn: sqlite3.Connection, rules: Any, vote_id: int, vote_cls: str) -> tally.Outcome:
-    units = [tally.Unit(str(hid), area, owner, bool(dev))
-             for hid, _b, _u, _r, area, owner, dev in vote_store.register_units(conn)]
+    units = [tally.Unit(str(hid), area, owner, bool(dev), phone, identity)
+             for hid, _b, _u, _r, area, owner, dev, phone, identity in vote_store.register_units(conn)]
     picked = vote_store.choices(conn, vote_id, "household")
     counts = tally.count_ballots(units, picked, developer_as_one=rules.owners_vote.developer_unsold_as_one_owner)
     return tally.decide(rules.owners_vote, vote_cls, counts)

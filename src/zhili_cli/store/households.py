@@ -12,6 +12,47 @@ FIELDS = ("building", "unit", "room", "area_x100", "owner", "phone", "residents"
           "building_lead", "developer_unsold")
 
 
+def insert(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("households", {k: row.get(k) for k in FIELDS if k in row})
+
+
+def update(tx: Tx, household_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return tx.update("households", household_id, {k: v for k, v in changes.items() if k in FIELDS})
+
+
+def identities(conn: sqlite3.Connection) -> dict[int, str]:
+    """household id → the certificate/ID number on the register (private: never printed)."""
+    return {int(r[0]): r[1] for r in conn.execute(
+        "SELECT household_id, identity FROM household_identities WHERE identity IS NOT NULL AND identity <> ''")}
+
+
+def set_identity(tx: Tx, household_id: int, identity: str | None) -> bool:
+    """Record the unit's owner identity; True when it changed."""
+    row = tx.conn.execute("SELECT id, identity FROM household_identities WHERE household_id = ?",
+                          (household_id,)).fetchone()
+    value = identity or None
+    if row is None:
+        if value is None:
+            return False
+        tx.insert("household_identities", {"household_id": household_id, "identity": value})
+        return True
+    if row[1] == value:
+        return False
+    tx.update("household_identities", row[0], {"identity": value})
+    return True
+
+
+def add_past_owner(tx: Tx, row: dict[str, Any]) -> int:
+    """The previous owner of a unit (过户): name, phone, until when, why."""
+    return tx.insert("household_owners", {**row, "recorded_by": tx.actor, "recorded_at": tx.at_iso})
+
+
+def past_owners(conn: sqlite3.Connection, household_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT owner, phone, until, reason, recorded_by, recorded_at FROM household_owners "
+        "WHERE household_id = ? ORDER BY id", (household_id,)))
+
+
 def find(conn: sqlite3.Connection, building: str, unit: str, room: str) -> dict[str, Any] | None:
     return one_dict(conn.execute(
         "SELECT * FROM households WHERE building = ? AND unit = ? AND room = ?", (building, unit, room)))

@@ -52,7 +52,9 @@ def choices(conn: sqlite3.Connection, vote_id: int, voter_type: str) -> dict[str
         "SELECT voter_ref, choice FROM ballots WHERE vote_id = ? AND voter_type = ?", (vote_id, voter_type))}
 
 
-def register_units(conn: sqlite3.Connection) -> list[tuple[int, str, str, str, int, str | None, int]]:
-    """(id, building, unit, room, area_x100, owner, developer_unsold) of every household."""
+def register_units(conn: sqlite3.Connection) -> list[tuple[int, str, str, str, int, str | None, int,
+                                                          str | None, str | None]]:
+    """(id, building, unit, room, area_x100, owner, developer_unsold, phone, identity) of every household."""
     return [tuple(r) for r in conn.execute(
-        "SELECT id, building, unit, room, area_x100, owner, developer_unsold FROM households")]
+        "SELECT h.id, h.building, h.unit, h.room, h.area_x100, h.owner, h.developer_unsold, h.phone, i.identity "
+        "FROM households h LEFT JOIN household_identities i ON i.household_id = h.id ORDER BY h.id")]
