@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from zhili_cli.rules.model import Rules
 
 DEFAULT_NAME = "zhili.yaml"
-_SCHEMA_STAMP = "rules-v1"
+_SCHEMA_STAMP = "rules-v2"  # bumped whenever validation gets stricter
+MAX_BYTES = 1_000_000  # a rules file is a few KB; anything near this is not one
 
 
 def default_text() -> str:
@@ -62,6 +63,8 @@ def locate(explicit: str | None) -> RulesSource:
         if not path.is_file():
             return RulesSource(None, default_text())
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise UserError("rules_too_big", path=str(path), limit=MAX_BYTES // 1000)
         text = path.read_text("utf-8")
     except UnicodeDecodeError:
         raise RulesError(str(path), None, "(file)", "not UTF-8 text") from None
@@ -95,6 +98,8 @@ def validate(text: str, label: str) -> "Rules":
 
     from zhili_cli.rules.model import Rules
 
+    if len(text) > MAX_BYTES:
+        raise UserError("rules_too_big", path=label, limit=MAX_BYTES // 1000)
     try:
         node = yaml.compose(text, Loader=_loader())
         data = yaml.load(text, Loader=_loader())
@@ -105,8 +110,9 @@ def validate(text: str, label: str) -> "Rules":
         raise RulesError(label, line, "(syntax)", problem) from None
     if not isinstance(data, dict):
         raise RulesError(label, 1, "(file)", "must be a mapping of rule sections")
+    _refuse_duplicates(node, label, [])
     try:
-        return Rules.model_validate(data)
+        rules = Rules.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
@@ -117,6 +123,38 @@ def validate(text: str, label: str) -> "Rules":
             for part in re.findall(r"\[\d+\]|[^.\[\]]+", match.group(1)):
                 loc.append(int(part[1:-1]) if part.startswith("[") else part)
         raise RulesError(label, _line_of(node, loc), _path(loc), message) from None
+    _refuse_looser_than_law(rules, node, label)
+    return rules
+
+
+def _refuse_looser_than_law(rules: "Rules", node: Any, label: str) -> None:
+    from zhili_cli.i18n import t
+    from zhili_cli.rules.floor import looser_than_law
+
+    breaches = looser_than_law(rules)
+    if breaches:
+        path, key, params = breaches[0]
+        loc = [int(p[1:-1]) if p.startswith("[") else p for p in re.findall(r"\[\d+\]|[^.\[\]]+", path)]
+        raise RulesError(label, _line_of(node, loc), path, t(key, **params))
+
+
+def _refuse_duplicates(node: Any, label: str, loc: list[Any]) -> None:
+    """YAML lets a repeated key silently win; in a rules file that hides a threshold."""
+    from zhili_cli.i18n import t
+
+    if node is None:
+        return
+    if node.id == "mapping":
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            if name in seen:
+                raise RulesError(label, key.start_mark.line + 1, _path(loc + [name]), t("rules.duplicate_key"))
+            seen.add(name)
+            _refuse_duplicates(value, label, loc + [name])
+    elif node.id == "sequence":
+        for i, item in enumerate(node.value):
+            _refuse_duplicates(item, label, loc + [i])
 
 
 def _loader() -> Any:

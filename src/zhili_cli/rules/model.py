@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -21,15 +24,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_A_OVER_B = re.compile(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*")
+
+
 def _fraction(value: object) -> Fraction:
-    if isinstance(value, bool):
-        raise ValueError("must be a fraction such as 2/3")
-    if isinstance(value, float):
-        raise ValueError('write the fraction as text, e.g. "2/3"')
-    try:
-        frac = Fraction(str(value).strip())
-    except (ValueError, ZeroDivisionError):
-        raise ValueError("must be a fraction such as 2/3") from None
+    """Only "a/b" text: a decimal such as 0.66 (quoted or not) is never exact enough for a law."""
+    if isinstance(value, Fraction):
+        return value
+    match = _A_OVER_B.fullmatch(value) if isinstance(value, str) else None
+    if not match or int(match.group(2)) == 0:
+        from zhili_cli.i18n import t
+
+        raise ValueError(t("rules.fraction_text"))
+    frac = Fraction(int(match.group(1)), int(match.group(2)))
     if not 0 < frac <= 1:
         raise ValueError("must be more than 0 and at most 1")
     return frac
@@ -265,3 +272,11 @@ class Rules(Strict):
     motions: Motions
     disclosure: Disclosure
     maintenance_fund: MaintenanceFund
+
+    def rules_digest(self) -> str:
+        """SHA-256 of the parsed rules (not of the file's text: comments and layout do not
+        count), stable across runs; decisions store it to say which rules they were taken under."""
+        from zhili_cli.rules.load import plain
+
+        text = json.dumps(plain(self), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()

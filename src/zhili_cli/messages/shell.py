@@ -1,0 +1,25 @@
+"""Messages of the rules floor, the rules record, help screens and completion. {key: (zh, en)}."""
+
+MESSAGES = {
+    "floor.threshold": ("{value} 低于法定下限 {floor}（{source}）；本小区可以更严，不能更宽",
+                        "{value} is looser than the legal floor {floor} ({source}); a compound may be stricter, never looser"),
+    "floor.special_matters": ("缺少特别事项 {missing}（{source}）", "missing special matters {missing} ({source})"),
+    "floor.nonvoter": ("不得把未参与表决的业主计入多数（{source}）；请设为 false",
+                       "owners who did not vote cannot count with the majority ({source}); set it to false"),
+    "floor.notice": ("{value} 天少于法定的 {floor} 天（{source}）", "{value} days is less than the legal {floor} days ({source})"),
+    "floor.tier_order": ("{tier} 排在 {before} 之后：审批层级须按金额由低到高依次为 {order}（{source}）",
+                         "{tier} comes after {before}: tiers must rise with the amount, {order} ({source})"),
+    "floor.tier_assembly": ("最后一级必须是业主大会（assembly）（{source}）",
+                            "the last tier must be the owners' assembly (assembly) ({source})"),
+    "floor.fund_vote": ("维修资金使用步骤必须包含业主表决 owners_vote（{source}）",
+                        "the maintenance-fund steps must include the owners' vote, owners_vote ({source})"),
+    "rules.fraction_text": ('分数须写成带引号的 "a/b"，如 "2/3"', 'write the fraction as a quoted "a/b", e.g. "2/3"'),
+}
+MESSAGES.update({
+    "rules.duplicate_key": ("键重复：同一个键只能写一次", "duplicate key: each key may appear only once"),
+    "rules_too_big": ("规则文件 {path} 超过 {limit} KB，不是规则文件", "rules file {path} is over {limit} KB; not a rules file"),
+})
+MESSAGES.update({
+    "rules.no_such_key": ("没有这条规则：{rule}（用 zhili rules show 查看全部规则）",
+                          "no such rule: {rule} (zhili rules show lists them all)"),
+})
