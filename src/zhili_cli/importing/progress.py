@@ -34,8 +34,7 @@ def bar(label: str, *, quiet: bool = False) -> Iterator[Optional[Callback]]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-    # Redrawn by the callback, not by rich's refresh thread: a large import forks a reader
-    # (importing/background.py), and a process should not fork while another thread runs.
+    # Redrawn by the callback, not by rich's refresh thread: the bar moves when rows do.
     progress = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
                         console=Console(stderr=True), transient=True, auto_refresh=False)
     task = progress.add_task(label, total=None)

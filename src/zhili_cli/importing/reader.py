@@ -4,6 +4,10 @@ CSV files are decoded as UTF-8 (with or without BOM) when they are UTF-8, otherw
 whatever charset-normalizer finds (GBK/GB2312 exports are read as GB18030, their
 superset); `--encoding` overrides. `.xlsx` workbooks are streamed by importing/xlsx.py.
 Rows come out one at a time, so memory stays flat whatever the file's size.
+
+CSV is read strictly: a quote left open (which would swallow the rest of the file into one
+cell), text after a closing quote, a row with more filled cells than the header has
+columns, or a NUL byte stops the import at FILE:LINE before anything is stored.
 """
 
 from __future__ import annotations
@@ -119,6 +123,28 @@ def header_row(lead: list[list[str]]) -> int | None:
     return None
 
 
+def _check(path: Path, line: int, cells: list[str], width: int) -> None:
+    """Refuse a row with a NUL byte, or with filled cells beyond the header's columns (a
+    comma or quote out of place has shifted it: storing it would put values in the wrong
+    columns). Empty cells past the end, as spreadsheets export them, are harmless."""
+    if any("\x00" in c for c in cells):
+        raise UserError("csv_nul", path=str(path), line=line)
+    if len(cells) > width and any(cells[width:]):
+        filled = max(i for i, c in enumerate(cells) if c) + 1
+        raise UserError("csv_ragged", path=str(path), line=line, cells=filled, columns=width)
+
+
+def _malformed(path: Path, line: int, exc: csv.Error) -> UserError:
+    text = str(exc)
+    if "end of data" in text or "EOF" in text:
+        return UserError("csv_open_quote", path=str(path), line=line)
+    if "expected after" in text:
+        return UserError("csv_after_quote", path=str(path), line=line)
+    if "NUL" in text:
+        return UserError("csv_nul", path=str(path), line=line)
+    return UserError("file_csv", path=str(path), line=line, error=text)
+
+
 def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None) -> tuple[list[str], Rows]:
     """(headers, rows). Header is line 1; blank rows are skipped; cells are stripped."""
     if not path.is_file():
@@ -140,7 +166,7 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
     raw = path.open("rb")
     total = path.stat().st_size
     fh = io.TextIOWrapper(raw, encoding=enc, newline="")
-    reader = csv.reader(fh, delimiter=delimiter)
+    reader = csv.reader(fh, delimiter=delimiter, strict=True)
     lead: list[list[str]] = []
     try:
         for cells in reader:
@@ -152,12 +178,19 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
         raise UserError("file_encoding", path=str(path), encoding=enc) from None
     except csv.Error as exc:
         fh.close()
-        raise UserError("file_csv", path=str(path), line=len(lead) + 1, error=str(exc)) from None
+        raise _malformed(path, len(lead) + 1, exc) from None
     at = header_row(lead)
     if at is None:
         fh.close()
         raise UserError("file_empty", path=str(path))
     headers = lead[at]
+    width = len(headers)
+    for number, cells in enumerate(lead, 1):
+        try:
+            _check(path, number, cells, width if number > at + 1 else len(cells))
+        except UserError:
+            fh.close()
+            raise
 
     def rows() -> Iterator[Row]:
         # The row number a spreadsheet shows: one per record, blank ones included, however
@@ -169,12 +202,14 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
                     yield number, cells
             for line, cells in enumerate(reader, len(lead) + 1):
                 stripped = list(map(_strip, cells))
+                if len(stripped) > width or "\x00" in "".join(stripped):
+                    _check(path, line, stripped, width)
                 if any(stripped):
                     yield line, stripped
         except UnicodeDecodeError:
             raise UserError("file_encoding_line", path=str(path), line=line + 1, encoding=enc) from None
         except csv.Error as exc:
-            raise UserError("file_csv", path=str(path), line=line + 1, error=str(exc)) from None
+            raise _malformed(path, line + 1, exc) from None
         finally:
             fh.close()
 

@@ -1,8 +1,9 @@
 """Importing a petition register, replaying each row's recorded history through the loop's rules.
 
-Rows are validated as they stream past and written in audited batches (store/bulk.py).
-A row whose natural key (received, source, title, building) is already stored counts as
-unchanged, so a second import of the same file adds nothing. An import writes no history
+Rows are validated as they stream past, looked up a chunk at a time against the stored
+petitions by their natural key (received, source, title, building; store/petitions.ImportLookup)
+and written in audited batches (store/bulk.py), all in one process. A second import of the
+same file adds nothing; identical lines within a file are each kept. An import writes no history
 event per petition: the audit log's batch entry records it (store/petitions.history).
 """
 
@@ -42,36 +43,28 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
     """All-or-nothing import. With dry_run every problem is collected and nothing written;
     give `conn` then so rows already stored count as unchanged.
 
-    A row is already there when a stored petition has the same received time, source,
-    title and building; rows are looked up a chunk at a time by their received times.
-    A large file is read and checked in a second process while this one stores it
-    (importing/background.py); the outcome is the same either way."""
-    from zhili_cli.importing import background
+    A row is already stored when, counting rows with the same received time, source, title
+    and building, the file's n-th such row has at least n stored before the import
+    (store/petitions.ImportLookup): re-imports add nothing, identical lines are each kept."""
     from zhili_cli.importing.reader import read_rows
+    from zhili_cli.store.petitions import ImportLookup
 
     headers, rows = read_rows(path, encoding, sheet)
     problems: list[str] = []
     counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
     write = tx is not None and not dry_run
     store = _Store(tx, rules) if write else None
-    checked = _checked(rules, path, headers, rows, mapping, problems if dry_run else None)
-    if write and background.worthwhile(path.stat().st_size):
-        batches = background.chunks(checked, CHUNK, lambda: (rows.done, rows.total))
-    else:
-        batches = _batches(checked, rows, progress is not None)
     db = tx.conn if tx is not None else conn
+    lookup = None
+    if db is not None:
+        start = store.rows.next_id if store is not None else _next_id(db)
+        lookup = ImportLookup(db, start)
+    checked = _checked(rules, path, headers, rows, mapping, problems if dry_run else None)
     try:
-        for batch, where in batches:
+        for batch, where in _batches(checked, rows, progress is not None):
             counts["rows"] += len(batch)
-            if store is not None:
-                store.flush()  # the previous chunk, so that the look-up below sees it
-            stored = _stored(db, {row[1] for row in batch})
-            new = []
-            for row in batch:
-                natural = (row[1], row[2], row[4], row[6] or "")
-                if natural not in stored:
-                    stored.add(natural)
-                    new.append(row)
+            stored = lookup.stored([(row[1], row[2], row[4], row[6]) for row in batch]) if lookup else set()
+            new = [row for i, row in enumerate(batch) if i not in stored] if stored else batch
             counts["new"] += len(new)
             counts["unchanged"] += len(batch) - len(new)
             if store is not None:
@@ -79,21 +72,29 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
             if progress is not None and where is not None:
                 progress(*where)
     finally:
-        batches.close()  # on an error here: stop the reader now, not when this frame is freed
+        if lookup is not None:
+            lookup.close()
     if store is not None:
         store.flush()
     return {"counts": counts, "problems": problems}
 
 
+def _next_id(db: Any) -> int:
+    from zhili_cli.store.petitions import next_id
+
+    return next_id(db)
+
+
 def _batches(checked: Iterator[tuple], rows: Any, track: bool) -> Iterator[tuple[list[tuple], Any]]:
-    """The checked rows in chunks, read here (a small file, or a dry run)."""
+    """The checked rows in chunks, each with how far the file has been read."""
     batch: list[tuple] = []
     for row in checked:
         batch.append(row)
         if len(batch) >= CHUNK:
             yield batch, (rows.done, rows.total) if track else None
             batch = []
-    yield batch, (rows.total or rows.done, rows.total or rows.done) if track else None
+    if batch or track:
+        yield batch, (rows.total or rows.done, rows.total or rows.done) if track else None
 
 
 def _checked(rules: Any, path: Path, headers: list[str], rows: Any, mapping: dict[str, str] | None,
@@ -144,7 +145,7 @@ class _Store:
         self.tx = tx
         self.prefix = rules.petitions.number_prefix
         self.seqs: dict[int, int] = {}
-        self.rows = BulkInsert(tx, "petitions", COLUMNS, batch=CHUNK * 2)
+        self.rows = BulkInsert(tx, "petitions", COLUMNS, batch=CHUNK)
 
     def add(self, rows: list[tuple]) -> None:
         numbered = []
@@ -160,15 +161,6 @@ class _Store:
 
     def flush(self) -> None:
         self.rows.flush()
-
-
-def _stored(db: Any, received: set[str]) -> set[tuple[str, str, str, str]]:
-    """Natural keys of the stored petitions received at any of these times."""
-    if db is None or not received:
-        return set()
-    from zhili_cli.store.petitions import keys_received_at
-
-    return keys_received_at(db, received)
 
 
 def _next_seq(tx: Tx, year: int) -> int:

@@ -23,6 +23,10 @@ def next_seq(conn: sqlite3.Connection, year: int) -> int:
     return int(row[0]) + 1
 
 
+def next_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM petitions").fetchone()[0])
+
+
 def insert(tx: Tx, row: dict[str, Any]) -> int:
     return tx.insert("petitions", row)
 
@@ -193,26 +197,64 @@ def finished_between(conn: sqlite3.Connection, since: str, until: str) -> list[d
         "AND closed_at < ? AND (kind IS NULL OR kind != 'private') ORDER BY closed_at, id", (since, until)))
 
 
-def keys_received_at(conn: sqlite3.Connection, received: set[str]) -> set[tuple[str, str, str, str]]:
-    """(received_at, source, title, building or '') of the petitions received at these times:
-    the natural keys an import matches its rows against.
+class ImportLookup:
+    """Which rows of an import are already stored, a chunk at a time, in any row order.
 
-    A register is mostly in date order, so a chunk of it spans a short time in which few
-    petitions are stored: one range scan finds them. Only when that range holds many more
-    petitions than the chunk (an unsorted file) are the times looked up one by one."""
-    if not received:
-        return set()
-    cap = 4 * len(received) + 64
-    rows = conn.execute("SELECT received_at, source, title, COALESCE(building, '') FROM petitions "
-                        "WHERE received_at BETWEEN ? AND ? LIMIT ?", (min(received), max(received), cap)).fetchall()
-    if len(rows) < cap:
-        return {tuple(row) for row in rows if row[0] in received}
-    found: set[tuple[str, str, str, str]] = set()
-    values = list(received)
-    for i in range(0, len(values), 900):  # below SQLite's limit on bound parameters
-        part = values[i:i + 900]
-        marks = ",".join("?" * len(part))
-        for row in conn.execute(f"SELECT received_at, source, title, COALESCE(building, '') FROM petitions "
-                                f"WHERE received_at IN ({marks})", part):
-            found.add(tuple(row))
-    return found
+    A row's natural key is (received_at, source, title, building). Identical keys are
+    genuine repeats (two residents reporting the same lamp on the same day), so a key is
+    counted, not just found: the n-th row of the file with a key is already stored when at
+    least n petitions with that key were stored before the import began (ids below
+    `start`). Re-importing a file adds nothing; a grown file adds only its extra rows.
+
+    Each chunk's keys go into a temporary table and are joined against the index
+    `petitions_natural` in one statement; a key is counted in the stored petitions once,
+    when the file first shows it. The file's own running count is kept, in a second
+    temporary table, only for keys that were stored before: a first import keeps nothing
+    per row, and no look-up depends on how many rows share a time or a key."""
+
+    def __init__(self, conn: sqlite3.Connection, start: int) -> None:
+        self.conn = conn
+        self.start = start
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_rows (seq INTEGER PRIMARY KEY, received_at TEXT, "
+                     "source TEXT, title TEXT, building TEXT)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_tally (received_at TEXT, source TEXT, title TEXT, "
+                     "building TEXT, seen INTEGER NOT NULL, stored INTEGER NOT NULL)")
+        conn.execute("CREATE INDEX IF NOT EXISTS temp.import_tally_key ON import_tally "
+                     "(received_at, source, title, building)")
+        conn.execute("DELETE FROM temp.import_rows")
+        conn.execute("DELETE FROM temp.import_tally")
+
+    def stored(self, keys: list[tuple[str, str, str, str | None]]) -> set[int]:
+        """Positions in `keys` (this chunk, in file order) of the rows already stored."""
+        conn = self.conn
+        conn.execute("DELETE FROM temp.import_rows")
+        conn.executemany("INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?)",
+                         [(i, *key) for i, key in enumerate(keys)])
+        conn.execute(f"""
+            INSERT INTO temp.import_tally
+            SELECT received_at, source, title, building, 0, n FROM (
+                SELECT i.*, (SELECT COUNT(*) FROM main.petitions p WHERE {_SAME} AND p.id < ?) AS n
+                FROM (SELECT DISTINCT received_at, source, title, building FROM temp.import_rows) i
+                WHERE NOT EXISTS (SELECT 1 FROM temp.import_tally p WHERE {_SAME}))
+            WHERE n > 0""", (self.start,))
+        found: set[int] = set()
+        seen: dict[int, int] = {}
+        for seq, tally, before, stored in conn.execute(
+                f"SELECT i.seq, p.rowid, p.seen, p.stored FROM temp.import_rows i "
+                f"JOIN temp.import_tally p ON {_SAME} ORDER BY i.seq"):
+            n = seen.get(tally, before) + 1
+            seen[tally] = n
+            if n <= stored:
+                found.add(seq)
+        if seen:
+            conn.executemany("UPDATE temp.import_tally SET seen = ? WHERE rowid = ?",
+                             [(n, tally) for tally, n in seen.items()])
+        return found
+
+    def close(self) -> None:
+        self.conn.execute("DELETE FROM temp.import_rows")
+        self.conn.execute("DELETE FROM temp.import_tally")
+
+
+_SAME = ("p.received_at = i.received_at AND p.source = i.source AND p.title = i.title "
+         "AND p.building IS i.building")

@@ -22,6 +22,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.meetings",
     "zhili_cli.store.migrations.money",
     "zhili_cli.store.migrations.votes",
+    "zhili_cli.store.migrations.imports",
 )
 
 

@@ -1,0 +1,2 @@
+SET = "imports"
+NAMES: tuple[str, ...] = ("m001_petition_natural_key",)
