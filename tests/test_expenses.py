@@ -55,7 +55,7 @@ def test_wrong_kind_refused(books):
     assert num in err and "无权审批" in err
     err = books.fails("expense", "approve", num)
     assert "业委会" in err and num in err  # no committee vote names it
-    assert "three_party" in books.fails("expense", "approve", num, "--body", "nonsense")
+    assert "三方协同会议" in books.fails("expense", "approve", num, "--body", "nonsense")
 
 
 def test_nothing_paid_without_approval(books):

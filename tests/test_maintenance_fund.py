@@ -65,7 +65,7 @@ def test_emergency_refusals(cli):
     assert "维修资金" in err
     err = cli.fails("expense", "request", "--fund", "maintenance_fund", "--amount", "100", "--payee", "x",
                     "--purpose", "y", "--emergency", "bored")
-    assert "lift_failure" in err
+    assert "电梯故障严重" in err
     num = fund_request(cli)["number"]
     assert "不是维修资金应急" in cli.fails("expense", "confirm", num, "--party", "街道")
     pr = cli.json("expense", "request", "--amount", "100", "--payee", "x", "--purpose", "y")["number"]

@@ -220,13 +220,13 @@ def list_(
     from zhili_cli.cli.context import globals_of
     from zhili_cli.domain import expenses as domain
     from zhili_cli.domain.money import format_yuan
-    from zhili_cli.errors import UsageError
     from zhili_cli.services import expenses
     from zhili_cli.services.expenses import public_row
 
     g = globals_of(ctx)
-    if status and status not in domain.STATES:
-        raise UsageError("bad_status", value=status, allowed="/".join(domain.STATES))
+    from zhili_cli.domain import vocab
+
+    status = vocab.parse("expense_status", status, usage=True) if status else None
     rows = expenses.list_rows(g.conn(), status=status, fund=domain.fund(fund) if fund else None, limit=limit or None)
     if json_out:
         from zhili_cli.cli.output import emit_json

@@ -81,10 +81,11 @@ def list_(
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.cli.output import emit_json, table
+    from zhili_cli.domain.buildings import key
     from zhili_cli.services import households
 
     g = globals_of(ctx)
-    rows = [_public(r) for r in households.list_rows(g.conn(), building, limit or None)]
+    rows = [_public(r) for r in households.list_rows(g.conn(), key(building), limit or None)]
     if json_out:
         emit_json(rows)
         return

@@ -201,7 +201,9 @@ def list_(ctx: typer.Context,
 
     g = globals_of(ctx)
     conn = g.conn()
-    rows = motions.list_rows(conn, status)
+    from zhili_cli.domain import vocab
+
+    rows = motions.list_rows(conn, vocab.parse("motion_status", status, usage=True) if status else None)
     data = []
     for r in rows:
         stages = motions.stages(conn, r["id"])

@@ -131,7 +131,7 @@ def close(ctx: typer.Context, ref: str = REF,
 
 @app.command("verify", help=t("cmd.petition.verify"))
 def verify(ctx: typer.Context, ref: str = REF,
-           satisfaction: int = typer.Option(..., "--satisfaction", help=t("opt.satisfaction")),
+           satisfaction: str = typer.Option(..., "--satisfaction", help=t("opt.satisfaction")),
            note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")), json_out: bool = JSON) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
@@ -206,18 +206,14 @@ def list_(
 ) -> None:
     from zhili_cli import clock
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.domain import petitions as domain
-    from zhili_cli.domain import vocab
-    from zhili_cli.errors import UsageError
+    from zhili_cli.domain import buildings, vocab
     from zhili_cli.services import petitions
 
     g = globals_of(ctx)
-    for s in status or []:
-        if s not in domain.STATES:
-            raise UsageError("bad_status", value=s, allowed="/".join(domain.STATES))
+    states = [vocab.status(s, usage=True) for s in status or []]
     rows = petitions.list_rows(
-        g.conn(), status=status or None, kind=vocab.kind(kind) if kind else None,
-        source=vocab.source(source) if source else None, building=building, month=_month(month),
+        g.conn(), status=states or None, kind=vocab.kind(kind) if kind else None,
+        source=vocab.source(source) if source else None, building=buildings.key(building), month=_month(month),
         overdue_at=clock.iso(clock.now()) if overdue else None, limit=limit or None,
     )
     if json_out:
@@ -255,6 +251,10 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     for field, prefix in (("status", "status"), ("kind", "kind"), ("source", "source"), ("responsible", "party")):
         if shown.get(field):
             shown[field] = t(f"{prefix}.{shown[field]}")
+    if shown.get("building"):
+        from zhili_cli.domain.buildings import label
+
+        shown["building"] = label(shown["building"])
     kv(f"{row['number']} {row['title']}",
        [(t(f"field.{k}"), v) for k, v in shown.items() if k not in skip and v not in (None, "")])
     table(t("history_title"), [t("col.at"), t("col.actor"), t("col.action"), t("col.status"), t("col.note")],

@@ -58,9 +58,9 @@ def check(
     from zhili_cli.domain import votes
     from zhili_cli.errors import UsageError
 
-    cls = vote_class.strip().lower()
-    aliases = {"普通": "ordinary", "一般": "ordinary", "特别": "special", "重大": "special"}
-    cls = aliases.get(cls, cls)
+    from zhili_cli.domain import vocab
+
+    cls = vocab.find("vote_class", vote_class)
     if cls not in votes.CLASSES:
         raise UsageError("vote_bad_class", value=vote_class)
     g = globals_of(ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from zhili_cli.domain.vocab import lookup
+from zhili_cli.domain import vocab as _vocab
 from zhili_cli.errors import Term, UserError
 
 STATES = ("requested", "approved", "paid", "rejected", "cancelled")
@@ -12,18 +12,7 @@ FUNDS = ("public_revenue", "maintenance_fund", "co_funded")
 INTERNAL_FUNDS = ("public_revenue", "maintenance_fund")
 SOURCES = ("shop_rent", "parking", "advertising", "other")
 
-FUND_NAMES: dict[str, tuple[str, ...]] = {
-    "public_revenue": ("公共收益", "public_revenue", "public-revenue", "public"),
-    "maintenance_fund": ("维修资金", "专项维修资金", "住宅专项维修资金", "maintenance_fund",
-                         "maintenance-fund", "maintenance"),
-    "co_funded": ("共建", "多方共建", "共同出资", "co_funded", "co-funded", "cofunded"),
-}
-SOURCE_NAMES: dict[str, tuple[str, ...]] = {
-    "shop_rent": ("商铺租金", "租金", "shop_rent", "shop-rent", "rent"),
-    "parking": ("地面停车费", "停车费", "parking", "ground_parking"),
-    "advertising": ("广告", "广告收入", "advertising", "ads"),
-    "other": ("其他", "other"),
-}
+# Their names and aliases live in the one vocabulary (domain/vocab_terms.py).
 
 # action → (states it may start from, state it leads to)
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -35,11 +24,11 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 def fund(value: str) -> str:
-    return lookup(FUND_NAMES, value, "money.bad_fund")
+    return _vocab.parse("fund", value)
 
 
 def source(value: str) -> str:
-    return lookup(SOURCE_NAMES, value, "money.bad_source")
+    return _vocab.parse("income_source", value)
 
 
 def next_state(action: str, status: str, number: str) -> str:
@@ -47,7 +36,7 @@ def next_state(action: str, status: str, number: str) -> str:
     if status not in allowed:
         raise UserError("expense.bad_transition", number=number, status=Term(f"expense.status.{status}"),
                         action=Term(f"expense.action.{action}"),
-                        allowed="/".join(allowed))
+                        allowed="/".join(_vocab.name("expense_status", s) for s in allowed))
     return to
 
 
@@ -75,11 +64,11 @@ def fund_steps(rules: Any, emergency: str | None) -> list[str]:
 def check_emergency(rules: Any, value: str | None) -> str | None:
     if value is None:
         return None
-    key = value.strip().lower().replace("-", "_")
-    if key not in rules.maintenance_fund.emergencies:
-        raise UserError("fund.bad_emergency", value=value,
-                        allowed="/".join(rules.maintenance_fund.emergencies))
-    return key
+    listed = list(rules.maintenance_fund.emergencies)
+    key = _vocab.fold(value)
+    if key in listed:  # a compound's own emergency, named in its rules
+        return key
+    return _vocab.parse("emergency", value, only=listed)
 
 
 def required_body(rules: Any, fund_key: str, tier: str, emergency: str | None) -> str:

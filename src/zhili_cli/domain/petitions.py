@@ -80,10 +80,14 @@ def status_after_assign(rules: Any, kind: str, status: str, number: str) -> str:
     return "in_progress"
 
 
-def check_satisfaction(value: int) -> int:
-    if not 1 <= value <= 5:
+def check_satisfaction(value: int | str) -> int:
+    """1–5, or the words the tool prints (非常满意 … 非常不满意)."""
+    from zhili_cli.domain import vocab
+
+    code = vocab.find("satisfaction", str(value))
+    if code is None:
         raise UserError("bad_satisfaction", value=value)
-    return value
+    return int(code)
 
 
 @dataclass(frozen=True)

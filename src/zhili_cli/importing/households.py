@@ -8,8 +8,9 @@ from zhili_cli.importing.spec import Field, Spec
 
 
 def _building(text: str) -> str:
-    text = normalize_key(text)
-    return text.removesuffix("幢").removesuffix("栋").removesuffix("号楼").removesuffix("楼").strip()
+    from zhili_cli.domain.buildings import key
+
+    return key(text) or ""
 
 
 def _unit(text: str) -> str:

@@ -6,15 +6,10 @@ from zhili_cli.domain import vocab
 from zhili_cli.importing.cells import CellError, parse_day, parse_phone, parse_text
 from zhili_cli.importing.spec import Field, Spec
 
-_ROLE_ALIASES = {"业委会副主任": "vice_chair", "业委会委员": "member", "委员会委员": "member",
-                 "社区居委会代表": "residents_rep", "物业公司代表": "property_rep", "物业经理": "property_rep",
-                 "网格长": "grid_worker", "楼长": "building_lead", "单元长": "building_lead"}
-
-
 def _role(text: str) -> str:
     value = text.strip()
     try:
-        return _ROLE_ALIASES.get(value) or vocab.role(value)
+        return vocab.role(value)
     except Exception:
         raise CellError("cell_bad_role", value=text) from None
 

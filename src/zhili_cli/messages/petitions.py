@@ -91,4 +91,16 @@ MESSAGES = {
     "field.closed_at": ("办结时间", "Closed"), "field.feedback": ("反馈", "Feedback"), "field.verified_at": ("验收时间", "Verified"),
     "field.satisfaction": ("满意度", "Satisfaction"), "field.reject_reason": ("理由", "Reason"),
     "field.merged_into": ("并入", "Merged into"), "field.referred_to": ("转办至", "Referred to"),
+    # the one vocabulary (domain/vocab.py)
+    "vocab.bad_word": ("无效的{what}“{value}”：可选 {allowed}", "invalid {what} “{value}”: one of {allowed}"),
+    "vocab.what.petition_status": ("状态", "status"), "vocab.what.kind": ("类别", "kind"),
+    "vocab.what.source": ("来源", "source"), "vocab.what.party": ("责任方", "party"),
+    "vocab.what.role": ("角色", "role"), "vocab.what.body": ("审批机构", "body"),
+    "vocab.what.meeting_kind": ("会议类型", "meeting kind"), "vocab.what.matter": ("事项", "matter"),
+    "vocab.what.vote_class": ("表决类别", "vote class"), "vocab.what.motion_status": ("议案状态", "motion status"),
+    "vocab.what.expense_status": ("支出状态", "expense status"), "vocab.what.fund": ("资金", "fund"),
+    "vocab.what.income_source": ("收入来源", "income source"), "vocab.what.emergency": ("应急情形", "emergency"),
+    "vocab.what.satisfaction": ("满意度", "satisfaction"),
+    "body.party": ("党组织", "party organisation"),
+    "body.representatives": ("业主代表会议", "owner representatives' meeting"),
 }

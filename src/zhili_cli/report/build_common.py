@@ -116,7 +116,26 @@ def status_name(status: str | None) -> str:
 
 
 def building_name(building: str | None) -> str:
-    return t("rep.building_n", building=building) if building else t("rep.no_building")
+    """3幢 / building 3 for a numbered building; a named one (南门) as written."""
+    from zhili_cli.domain import buildings
+
+    if not building:
+        return t("rep.no_building")
+    label = buildings.label(building)
+    key = buildings.key(building) or ""
+    return t("rep.building_n", building=key) if label != key else label
+
+
+def _by_building(rows: list[tuple[Any, int, int]]) -> list[tuple[Any, int, int]]:
+    """One line per building however it was written (3, 3幢, 3号楼), in natural order."""
+    from zhili_cli.domain import buildings
+
+    merged: dict[Any, list[int]] = {}
+    for value, n, done in rows:
+        acc = merged.setdefault(buildings.key(value), [0, 0])
+        acc[0] += n
+        acc[1] += done
+    return [(k, v[0], v[1]) for k, v in sorted(merged.items(), key=lambda kv: buildings.sort_key(kv[0]))]
 
 
 # ---- petition blocks ---------------------------------------------------------------------
@@ -146,6 +165,8 @@ def key_figures(stats: domain_stats.Stats, closed: int, overdue: int) -> KeyFigu
 def by_table(conn: sqlite3.Connection, column: str, period: Period, *, public: bool) -> Table:
     names = {"source": source_name, "kind": kind_name, "building": building_name}[column]
     rows = store.received_by(conn, column, period.start, period.end, include_private=not public)
+    if column == "building":
+        rows = _by_building(rows)
     return Table(
         columns=[t(f"rep.col.{column}"), t("rep.col.received"), t("rep.col.done")],
         rows=[[names(value), n, done] for value, n, done in rows],

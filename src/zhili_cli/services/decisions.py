@@ -28,9 +28,11 @@ def find_approval(conn: sqlite3.Connection, body: str, subject: str) -> dict[str
             if item["approved"]:
                 return {"body": body, "ref": f"{item['meeting_number']}#{item['position']}",
                         "at": item["decided_at"], "detail": item["decision"]}
-    vote_body = {"committee": "committee", "three_party": "three_party", "assembly": "owners"}.get(body)
-    if vote_body is None:
+    from zhili_cli.domain.vocab import stage_body
+
+    if body not in ("committee", "three_party", "assembly"):
         return None
+    vote_body = stage_body(body)
     vote = vote_store.passed_with_subject(conn, vote_body, subject)
     if vote is None:
         return None

@@ -5,14 +5,14 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-_BODY = {"owners": "assembly", "owners_assembly": "assembly", "assembly": "assembly",
-         "committee": "committee", "three_party": "three_party", "chair": "chair"}
 
 
 def waiting_for(conn: sqlite3.Connection, body: str) -> list[dict[str, Any]]:
     """Requested expenses whose required body is `body` and which it has not yet approved."""
-    key = _BODY.get(body)
-    if key is None:
+    from zhili_cli.domain.vocab import APPROVING_BODIES, approval_body
+
+    key = approval_body(body)
+    if key not in APPROVING_BODIES:
         return []
     from zhili_cli.store.expenses import waiting_for_body
 

@@ -10,6 +10,7 @@ from typing import Any
 from zhili_cli import clock
 from zhili_cli.domain import expenses as rules_of
 from zhili_cli.domain import tiers as tiers_of
+from zhili_cli.domain.vocab import APPROVING_BODIES
 from zhili_cli.domain.money import fen_to_yuan, format_yuan, parse_yuan
 from zhili_cli.errors import Term, UserError
 from zhili_cli.store import expenses as store
@@ -17,7 +18,7 @@ from zhili_cli.store import ledger as ledger_store
 from zhili_cli.store.tx import Tx
 
 PREFIX = "E"
-BODIES = ("chair", "committee", "three_party", "assembly")
+BODIES = APPROVING_BODIES
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
@@ -129,13 +130,9 @@ def sitting_chair(conn: sqlite3.Connection, on_date: str) -> dict[str, Any] | No
 
 
 def _body(value: str) -> str:
-    key = value.strip().lower().replace("-", "_")
-    aliases = {"owners": "assembly", "owners_assembly": "assembly", "主任": "chair", "业委会": "committee",
-               "三方": "three_party", "三方会议": "three_party", "业主大会": "assembly"}
-    key = aliases.get(key, key)
-    if key not in BODIES:
-        raise UserError("expense.bad_body", value=value)
-    return key
+    from zhili_cli.domain import vocab
+
+    return vocab.approval_body(vocab.parse("body", value, only=BODIES))
 
 
 def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | None = None) -> dict[str, Any]:
@@ -184,13 +181,13 @@ def confirm(tx: Tx, rules: Any, ref: str, *, party: str, by: str | None = None,
         raise UserError("expense.confirm_not_emergency", number=number)
     if row["status"] != "requested":
         rules_of.next_state("approve", row["status"], number)
-    key = party.strip().lower().replace("-", "_")
-    aliases = {"街道": "subdistrict", "街道办": "subdistrict", "街道办事处": "subdistrict",
-               "居委会": "residents_committee", "社区居委会": "residents_committee", "社区": "residents_committee"}
-    key = aliases.get(key, key)
+    from zhili_cli.domain import vocab
+
     allowed = rules.maintenance_fund.emergency_confirmers
+    key = vocab.find("body", party)
     if key not in allowed:
-        raise UserError("expense.bad_confirmer", value=party, allowed="/".join(allowed))
+        raise UserError("expense.bad_confirmer", value=party,
+                        allowed="/".join(vocab.name("body", c) for c in allowed))
     bodies = {a["body"] for a in store.approvals(tx.conn, row["id"])}
     if "confirm" not in bodies:
         store.add_approval(tx, row["id"], "confirm", key, by or tx.actor, note)

@@ -13,13 +13,7 @@ from zhili_cli.errors import UserError
 from zhili_cli.store import meetings as store
 from zhili_cli.store.tx import Tx
 
-KINDS: dict[str, tuple[str, ...]] = {
-    "three_party": ("三方", "三方会议", "三方联席会议", "三方协同议事会", "联席会议", "three_party", "three-party"),
-    "committee": ("业委会", "业委会会议", "committee"),
-    "party_pre": ("先议", "党组织先议", "党支部", "party_pre", "party-pre", "party"),
-    "representatives": ("业主代表", "业主代表会议", "representatives", "reps"),
-    "assembly": ("业主大会", "assembly", "owners_assembly"),
-}
+KINDS = vocab.MEETING_KINDS  # names and aliases: domain/vocab_terms.py
 # The body a meeting kind speaks for: in motion stages, and in the approval hook.
 STAGE_BODY = {"three_party": "three_party", "committee": "committee", "party_pre": "party",
               "representatives": "representatives", "assembly": "owners"}
@@ -29,11 +23,7 @@ MEETING_WEEKDAY = 3  # Thursday
 
 
 def kind_of(value: str) -> str:
-    needle = (value or "").strip().lower()
-    for key, names in KINDS.items():
-        if needle == key or needle in (n.lower() for n in names):
-            return key
-    raise UserError("meeting_bad_kind", value=value, allowed=" / ".join(f"{v[0]} {k}" for k, v in KINDS.items()))
+    return vocab.parse("meeting_kind", value)
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:

@@ -21,20 +21,11 @@ from zhili_cli.store import votes as vote_store
 from zhili_cli.store.tx import Tx
 
 MATTERS: tuple[str, ...] = get_args(Matter)
-MATTER_NAMES = {
-    "rules": ("议事规则",), "covenant": ("管理规约",), "election": ("选举", "选举业委会"),
-    "manager": ("物业", "选聘物业"), "fund_use": ("使用维修资金",), "fund_raise": ("筹集维修资金",),
-    "rebuild": ("改建", "重建", "改建重建"), "change_use": ("改变用途", "经营"), "other": ("其他",),
-}
-BODIES = ("party", "committee", "three_party", "owners", "representatives")
+BODIES = vocab.STAGE_BODIES
 
 
 def matter_of(value: str) -> str:
-    needle = (value or "").strip().lower()
-    for key in MATTERS:
-        if needle == key or needle in MATTER_NAMES.get(key, ()):
-            return key
-    raise UserError("motion_bad_matter", value=value, allowed=" / ".join(MATTERS))
+    return vocab.parse("matter", value, only=MATTERS)
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
@@ -82,12 +73,8 @@ def propose(tx: Tx, rules: Any, *, title: str, text: str = "", matter: str = "ot
 
 
 def _body_of(value: str) -> str:
-    aliases = {"业委会": "committee", "三方": "three_party", "业主": "owners", "业主大会": "owners",
-               "assembly": "owners", "党组织": "party", "业主代表": "representatives"}
-    key = aliases.get(value.strip(), value.strip().lower())
-    if key not in BODIES:
-        raise UserError("motion_bad_matter", value=value, allowed=" / ".join(BODIES))
-    return key
+    return vocab.stage_body(vocab.parse("body", value, only=("party", "committee", "three_party", "assembly",
+                                                             "representatives")))
 
 
 def vote(tx: Tx, rules: Any, ref: str, *, members: list[str] | None = None, positions: list[str] | None = None,

@@ -8,7 +8,7 @@ from typing import Any
 
 from zhili_cli import clock
 from zhili_cli.domain import petitions as rules_of
-from zhili_cli.domain import vocab
+from zhili_cli.domain import buildings, vocab
 from zhili_cli.errors import UserError
 from zhili_cli.store import petitions as store
 from zhili_cli.store.tx import Tx
@@ -35,7 +35,7 @@ def add(tx: Tx, rules: Any, *, title: str, source: str, text: str = "", kind: st
     row = {
         "number": number, "year": year, "seq": seq, "received_at": clock.iso(received),
         "source": src, "kind": knd, "title": title.strip(), "text": text or "",
-        "building": building, "location": location, "reporter": reporter,
+        "building": buildings.key(building), "location": location, "reporter": reporter,
         "reporter_phone": reporter_phone, "status": "received",
         "response_due": clock.iso(rules_of.response_due(rules, knd, received)),
     }
@@ -105,12 +105,12 @@ def close(tx: Tx, ref: str, *, feedback: str) -> dict[str, Any]:
     return _move(tx, row, "close", "done", {"closed_at": tx.at_iso, "feedback": feedback.strip()})
 
 
-def verify(tx: Tx, ref: str, *, satisfaction: int, note: str | None = None) -> dict[str, Any]:
+def verify(tx: Tx, ref: str, *, satisfaction: int | str, note: str | None = None) -> dict[str, Any]:
     row = load(tx.conn, ref)
     rules_of.check_action("verify", row["status"], row["number"])
-    rules_of.check_satisfaction(satisfaction)
+    score = rules_of.check_satisfaction(satisfaction)
     return _move(tx, row, "verify", "verified",
-                 {"verified_at": tx.at_iso, "satisfaction": satisfaction}, note)
+                 {"verified_at": tx.at_iso, "satisfaction": score}, note)
 
 
 def reject(tx: Tx, ref: str, *, reason: str) -> dict[str, Any]:

@@ -25,8 +25,10 @@ def parse_room(text: str) -> tuple[str, str, str]:
 
 
 def find_household(conn: sqlite3.Connection, text: str) -> dict[str, Any]:
+    from zhili_cli.domain.buildings import key
+
     building, unit, room = parse_room(text)
-    row = households.find(conn, building, unit, room)
+    row = households.find(conn, key(building) or building, unit, room)
     if row is None:
         raise UserError("household_not_found", room=text)
     return row
