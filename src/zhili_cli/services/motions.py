@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, get_args
 
+from zhili_cli.domain import vocab
 from zhili_cli.domain import votes as tally
 from zhili_cli.errors import Term, UserError
 from zhili_cli.rules.model import Matter
