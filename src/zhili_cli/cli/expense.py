@@ -74,15 +74,9 @@ def check(
 
 def wide_table(title: str | None, columns: list[str], rows: list[tuple], keep: int = 1) -> None:
     """A rich table whose first `keep` columns (numbers, dates, amounts) never fold."""
-    from rich.console import Console
-    from rich.table import Table
+    from zhili_cli.cli.output import table
 
-    tbl = Table(title=title, header_style="bold")
-    for i, col in enumerate(columns):
-        tbl.add_column(col, no_wrap=i < keep, overflow="fold")
-    for row in rows:
-        tbl.add_row(*["" if v is None else str(v) for v in row])
-    Console().print(tbl)
+    table(title, columns, rows, keep=keep)
 
 
 def _render(row: dict[str, Any], json_out: bool, key: str = "expense.moved") -> None:

@@ -1,4 +1,8 @@
-"""Rendering helpers for the terminal: JSON for scripts, rich tables for people."""
+"""Rendering helpers for the terminal: JSON for scripts, rich tables for people.
+
+Stored text is printed literally: every cell and title goes to rich as a `Text` (never parsed
+as markup, so `[urgent]` stays and `[link=…]` is no link), and control characters, ANSI escapes
+included, are shown visibly (`\\x1b`) instead of reaching the terminal."""
 
 from __future__ import annotations
 
@@ -6,34 +10,57 @@ import json
 import sys
 from typing import Any, Iterable, Sequence
 
+# C0 and C1 controls except tab and newline, DEL, and the bidirectional overrides that can
+# make a line read differently from what is stored.
+_INVISIBLE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
+              *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_VISIBLE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for c in _INVISIBLE}
+
+
+def visible(value: Any) -> str:
+    """The text as stored, with control characters written as escapes."""
+    return "" if value is None else str(value).translate(_VISIBLE)
+
+
+def literal(value: Any) -> Any:
+    """A rich Text holding the value literally (no markup, no emoji codes)."""
+    from rich.text import Text
+
+    return Text(visible(value))
+
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def _console() -> Any:
     from rich.console import Console
+
+    return Console(highlight=False, emoji=False)
+
+
+def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]], keep: int = 0) -> None:
+    """A table; its first `keep` columns (numbers, dates, amounts) never fold."""
     from rich.table import Table
 
-    tbl = Table(title=title, show_lines=False, header_style="bold")
-    for col in columns:
-        tbl.add_column(col, overflow="fold")
+    tbl = Table(title=None if title is None else literal(title), show_lines=False, header_style="bold")
+    for i, col in enumerate(columns):
+        tbl.add_column(literal(col), no_wrap=i < keep, overflow="fold")
     for row in rows:
-        tbl.add_row(*["" if v is None else str(v) for v in row])
-    Console().print(tbl)
+        tbl.add_row(*[literal(v) for v in row])
+    _console().print(tbl)
 
 
 def kv(title: str | None, pairs: Iterable[tuple[str, Any]]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    tbl = Table(title=title, show_header=False, box=None, pad_edge=False)
+    tbl = Table(title=None if title is None else literal(title), show_header=False, box=None, pad_edge=False)
     tbl.add_column(style="bold")
     tbl.add_column()
     for k, v in pairs:
-        tbl.add_row(k, "" if v is None else str(v))
-    Console().print(tbl)
+        tbl.add_row(literal(k), literal(v))
+    _console().print(tbl)
 
 
 def say(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(visible(text) + "\n")
