@@ -45,8 +45,8 @@ class Cli:
         assert result.exit_code == 0, f"exit {result.exit_code}: {result.output}{result.stderr}{result.exception!r}"
         return result
 
-    def json(self, *args: str):
-        return json.loads(self.ok(*args, "--json").stdout)
+    def json(self, *args: str, env: dict | None = None):
+        return json.loads(self.ok(*args, "--json", env=env).stdout)
 
     def fails(self, *args: str, code: int = 1, env: dict | None = None):
         result = self(*args, env=env)

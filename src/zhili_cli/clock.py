@@ -22,6 +22,12 @@ def now() -> datetime:
     return datetime.now(TZ).replace(microsecond=0)
 
 
+def real_now() -> datetime:
+    """The computer's own clock, whatever ZHILI_NOW says: the audit log records it beside the
+    effective time of every write, so a write made with the clock set back is visible."""
+    return datetime.now(TZ)
+
+
 def parse_datetime(text: str) -> datetime:
     """ISO date or datetime; naive values are Asia/Shanghai."""
     from zhili_cli.errors import UserError

@@ -44,14 +44,14 @@ def verify(
     from zhili_cli.services import audit
 
     g = globals_of(ctx)
-    problems, count, last = audit.verify(g.conn(), head.strip().lower() if head else None)
+    result = audit.verify(g.conn(), head)
+    problems = result["problems"]
     if json_out:
-        emit_json({"ok": not problems, "entries": count, "head": last,
-                   "problems": [p.__dict__ for p in problems]})
+        emit_json({k: result[k] for k in ("ok", "entries", "head", "problems")})
     elif not problems:
-        typer.echo(t("audit_ok", count=count, head=last))
+        typer.echo(t("audit_ok", count=result["entries"], head=result["head"]))
     if problems:
         first = problems[0]
-        typer.echo(t(f"audit_{first.kind}", table=first.table, row=first.row_id, audit=first.audit_id,
-                     head=head or "", more=len(problems) - 1), err=True)
+        typer.echo(t(f"audit_{first['kind']}", table=first["table"], row=first["row_id"], audit=first["audit_id"],
+                     period=first["period"] or "", head=head or "", more=len(problems) - 1), err=True)
         raise typer.Exit(1)

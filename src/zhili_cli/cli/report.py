@@ -104,27 +104,59 @@ def _open(ctx: typer.Context, with_rules: bool = False) -> tuple[Any, Any, Any]:
     return conn, g.rules_obj() if with_rules else None, clock.now()
 
 
+PUBLISH = typer.Option(False, "--publish", help=t("opt.publish"))
+
+
+def _published(ctx: typer.Context, kind: str, period: Any, build: Any, fmt: str, out: str | None,
+               name: str, force: bool) -> None:
+    """Build, record the publication and write the document in one transaction: if writing the
+    file fails, nothing is recorded."""
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import audit, publications
+
+    g = globals_of(ctx)
+    code = publications.period_code(kind, period.first_month)
+    with g.write(f"report {kind} {code} --publish") as tx:
+        report = build(tx.conn)
+        entries, digest = audit.head(tx.conn)  # what the document was built from
+        publications.publish(tx, kind=kind, code=code, start=period.start, end=period.end,
+                             head_entries=entries, head_hash=digest, today=tx.at.date())
+        emit(report, fmt, out, name, ctx=ctx, force=force)
+    typer.echo(t("publish_done", period=code, head=digest[:12]), err=True)
+
+
 @app.command("monthly", help=t("cmd.report.monthly"))
 def monthly(ctx: typer.Context, month: str = typer.Argument(..., help=t("arg.month")),
             fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, public: bool = PUBLIC,
-            force: bool = FORCE) -> None:
-    from zhili_cli.report import build_monthly
+            force: bool = FORCE, publish: bool = PUBLISH) -> None:
+    from zhili_cli.report import build_common, build_monthly
 
     kind = _format(fmt, out)
     _check_out(ctx, out, force)
     conn, rules, now = _open(ctx)
+    if publish:
+        _published(ctx, "monthly", build_common.month_period(month),
+                   lambda c: build_monthly.build(c, rules, month, now, public=True), kind, out,
+                   f"monthly-{month.strip()}", force)
+        return
     report = build_monthly.build(conn, rules, month, now, public=public)
     emit(report, kind, out, f"monthly-{month.strip()}", ctx=ctx, force=force)
 
 
 @app.command("quarterly", help=t("cmd.report.quarterly"))
 def quarterly(ctx: typer.Context, quarter: str = typer.Argument(..., help=t("arg.quarter")),
-              fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, force: bool = FORCE) -> None:
-    from zhili_cli.report import build_quarterly
+              fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, force: bool = FORCE,
+              publish: bool = PUBLISH) -> None:
+    from zhili_cli.report import build_common, build_quarterly
 
     kind = _format(fmt, out)
     _check_out(ctx, out, force)
     conn, rules, now = _open(ctx)
+    if publish:
+        _published(ctx, "quarterly", build_common.quarter_period(quarter),
+                   lambda c: build_quarterly.build(c, rules, quarter, now), kind, out,
+                   f"disclosure-{quarter.strip().upper()}", force)
+        return
     report = build_quarterly.build(conn, rules, quarter, now)
     emit(report, kind, out, f"disclosure-{quarter.strip().upper()}", ctx=ctx, force=force)
 

@@ -162,7 +162,6 @@ MESSAGES = {
     "audit_row_changed": ("{table} 第 {row} 行在工具之外被修改（另有 {more} 处问题）", "{table} row {row} was changed outside the tool ({more} more problems)"),
     "audit_row_added": ("{table} 第 {row} 行在工具之外被插入（另有 {more} 处问题）", "{table} row {row} was inserted outside the tool ({more} more problems)"),
     "audit_row_deleted": ("{table} 第 {row} 行在工具之外被删除（另有 {more} 处问题）", "{table} row {row} was deleted outside the tool ({more} more problems)"),
-    "audit_head_missing": ("公示的链头 {head} 不在审计链中：公示后记录被改动", "the published head {head} is not in the chain: records were altered after publication"),
 }
 MESSAGES.update({
     "demo_built": ("示例小区已建成：{db}（{households} 户，{petitions} 条诉求）", "example compound built: {db} ({households} households, {petitions} petitions)"),

@@ -52,11 +52,13 @@ def canonical_values(row: dict[str, Any]) -> str:
 
 
 def entry_hash(prev: str, at: str, actor: str, command: str, table: str, row_id: int,
-               action: str, before: str | None, after: str | None) -> str:
-    payload = "\x1f".join(
-        [prev, at, actor, command, table, str(row_id), action, before or "", after or ""]
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+               action: str, before: str | None, after: str | None, recorded: str | None = None) -> str:
+    """The entry's SHA-256. `recorded` (the real time written) is covered when present; entries
+    written before it was recorded hash as they always did."""
+    fields = [prev, at, actor, command, table, str(row_id), action, before or "", after or ""]
+    if recorded is not None:
+        fields.append(recorded)
+    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
 
 
 BATCH = "insert_batch"
@@ -80,13 +82,54 @@ def head(conn: sqlite3.Connection) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
+# a computer's clock may be corrected by a little; more than this backwards is reported
+CLOCK_SLACK_SECONDS = 120
+
+
 @dataclass
 class Problem:
-    kind: str  # chain | gap | row_changed | row_added | row_deleted | head_missing
+    # chain | gap | row_changed | row_added | row_deleted | head_missing | clock_backwards
+    # | after_publication (an entry after the given head touches a period published at it)
+    # | after_head_backdated (an entry after the given head is dated in a month that had ended)
+    kind: str
     table: str
     row_id: int
     audit_id: int | None = None
+    period: str | None = None
 
+
+def records_real_time(conn: sqlite3.Connection) -> bool:
+    return any(r[1] == "recorded_at" for r in conn.execute("PRAGMA table_info(audit_log)"))
+
+
+def closed_periods(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(period, first day, last day) of every published period."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'publications'").fetchone():
+        return []
+    return [tuple(r) for r in conn.execute("SELECT period, first_day, last_day FROM publications ORDER BY first_day")]
+
+
+def resolve_head(conn: sqlite3.Connection, text: str) -> tuple[str, str | None, list[str]]:
+    """A head as a resident types it: the whole hash or a prefix of ≥ 8 hex characters, spaces
+    and dashes allowed. Returns (status, full hash, candidates): status is found | not_found |
+    ambiguous | bad; `not_found` with the full hash of a publication that printed this code
+    means the chain was rewritten."""
+    code = "".join(ch for ch in text.lower() if ch not in " -_\t")
+    if len(code) < 8 or any(ch not in "0123456789abcdef" for ch in code):
+        return "bad", None, []
+    hits = [r[0] for r in conn.execute(
+        "SELECT hash FROM audit_log WHERE hash >= ? AND hash < ? ORDER BY id LIMIT 5",
+        (code, code + "g"))]
+    if len(hits) == 1:
+        return "found", hits[0], hits
+    if len(hits) > 1:
+        return "ambiguous", None, hits
+    published = None
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'publications'").fetchone():
+        row = conn.execute("SELECT head FROM publications WHERE head >= ? AND head < ? LIMIT 1",
+                           (code, code + "g")).fetchone()
+        published = row[0] if row else None
+    return "not_found", published, []
 
 def verify(conn: sqlite3.Connection, expect_head: str | None = None) -> tuple[list[Problem], int, str]:
     """Check the chain and the tables against it. Returns (problems, entries, head hash)."""
@@ -96,23 +139,34 @@ def verify(conn: sqlite3.Connection, expect_head: str | None = None) -> tuple[li
     # (table, id) → SHA-256 of the last state the chain recorded; None once deleted
     last_state: dict[tuple[str, int], str | None] = {}
     head_seen = expect_head is None
+    after_head: AfterHead | None = None
     count = 0
+    last_recorded: str | None = None
     cursor = conn.execute(
-        "SELECT id, at, actor, command, table_name, row_id, action, before, after, prev_hash, hash "
+        "SELECT id, at, actor, command, table_name, row_id, action, before, after, prev_hash, hash, recorded_at "
         "FROM audit_log ORDER BY id"
     )
     for row in cursor:
         count += 1
-        (aid, at, actor, command, table, row_id, action, before, after, prev_hash, digest) = row
+        (aid, at, actor, command, table, row_id, action, before, after, prev_hash, digest, recorded) = row
         if aid != expected_id and not any(p.kind in ("chain", "gap") for p in problems):
             problems.append(Problem("gap", table, row_id, aid))
         expected_id = aid + 1
-        calc = entry_hash(prev, at, actor, command, table, row_id, action, before, after)
+        calc = entry_hash(prev, at, actor, command, table, row_id, action, before, after, recorded)
         if (prev_hash != prev or digest != calc) and not any(p.kind in ("chain", "gap") for p in problems):
             problems.append(Problem("chain", table, row_id, aid))
         prev = digest
+        if recorded:
+            if last_recorded and _seconds_between(recorded, last_recorded) > CLOCK_SLACK_SECONDS:
+                problems.append(Problem("clock_backwards", table, row_id, aid))
+            last_recorded = recorded if not last_recorded or recorded > last_recorded else last_recorded
+        if after_head is not None:
+            problem = after_head.check(aid, table, row_id, action, before, after)
+            if problem:
+                problems.append(problem)
         if expect_head and digest == expect_head:
             head_seen = True
+            after_head = AfterHead(conn, aid, at)
         if action == BATCH:
             _record_batch(last_state, table, row_id, after)
         else:
@@ -162,3 +216,69 @@ def _compare_tables(conn: sqlite3.Connection, last_state: dict[tuple[str, int], 
         for (t, rid), state in last_state.items():
             if t == table and state is not None and rid not in seen:
                 yield Problem("row_deleted", table, rid)
+
+
+def _seconds_between(later: str, earlier: str) -> float:
+    """How far `later` lies BEFORE `earlier`, in seconds (0 when it does not)."""
+    from datetime import datetime
+
+    try:
+        return max(0.0, (datetime.fromisoformat(earlier) - datetime.fromisoformat(later)).total_seconds())
+    except ValueError:
+        return 0.0
+
+
+class AfterHead:
+    """Entries recorded after a head printed on a document: money dated in a period published at
+    that head, or dated in a month that had already ended when the head was printed, changes the
+    document printed at the head."""
+
+    def __init__(self, conn: sqlite3.Connection, head_entry: int, head_at: str):
+        self.conn = conn
+        self.published = [p for p in _publications(conn) if p[3] <= head_entry]
+        self.head_month = head_at[:7]
+
+    def _batch_days(self, after: str | None) -> list[str | None]:
+        """The dates of the ledger rows an import batch inserted, as they stand."""
+        try:
+            ids = json.loads(after or "")["ids"]
+        except (ValueError, TypeError, KeyError):
+            return []
+        if not ids:
+            return []
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT on_date FROM ledger WHERE id BETWEEN ? AND ?", (min(ids), max(ids)))]
+
+    def check(self, aid: int, table: str, row_id: int, action: str, before: str | None,
+              after: str | None) -> Problem | None:
+        if table != "ledger":
+            return None
+        days = [_on_date(before), _on_date(after)]
+        if action == BATCH:
+            days = self._batch_days(after)
+        for day in days:
+            if not day:
+                continue
+            for period, first, last, _entry in self.published:
+                if first <= day <= last:
+                    return Problem("after_publication", table, row_id, aid, period)
+            if day[:7] < self.head_month:
+                return Problem("after_head_backdated", table, row_id, aid, day[:7])
+        return None
+
+
+def _publications(conn: sqlite3.Connection) -> list[tuple[str, str, str, int]]:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'publications'").fetchone():
+        return []
+    return [tuple(r) for r in conn.execute("SELECT period, first_day, last_day, head_entry FROM publications")]
+
+
+def _on_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    try:
+        row = json.loads(text)
+    except ValueError:
+        return None
+    day = row.get("on_date") if isinstance(row, dict) else None
+    return str(day)[:10] if day else None

@@ -23,6 +23,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.money",
     "zhili_cli.store.migrations.votes",
     "zhili_cli.store.migrations.imports",
+    "zhili_cli.store.migrations.publication",
 )
 
 

@@ -1,0 +1,27 @@
+"""Messages of publication and the audit chain's checks. {key: (zh, en)}."""
+
+MESSAGES = {
+    "opt.publish": ("正式公示：记录本期公示（期间、链头、时间），此后本期账目不再接受新的记账",
+                    "publish: record this period's publication (period, head, time); the period's books are then closed"),
+    "publish_done": ("已登记公示 {period}（链头 {head}）；本期账目自此关闭，更正请在当期冲销",
+                     "published {period} (head {head}); its books are now closed: correct them by a reversal in the open period"),
+    "publish_not_over": ("{period} 尚未结束（至 {end}），不能公示", "{period} is not over (it ends {end}); it cannot be published yet"),
+    "publish_again": ("{period} 已于 {at} 公示（链头 {head}）：不能再次公示；重印请不加 --publish",
+                      "{period} was published on {at} (head {head}); it cannot be published again (reprint without --publish)"),
+    "period_closed": ("{date} 属于已公示的 {period}，该期账目已关闭：请在当期记账（更正用 ledger reverse 冲销）",
+                      "{date} lies in {period}, which has been published and is closed: record it in the open period (correct with ledger reverse)"),
+    "audit_head_bad": ("核验码 {head} 不对：应为公示上印的链头（至少 8 位 0-9、a-f）",
+                       "verification code {head} is not valid: give the head printed on the notice (at least 8 characters 0-9, a-f)"),
+    "audit_head_ambiguous": ("核验码 {head} 对应多条记录（{candidates}）：请多输入几位",
+                             "verification code {head} matches several entries ({candidates}): type more characters"),
+    "audit_head_not_found": ("审计链中找不到核验码 {head}：请核对是否抄错（数字 0 与字母 o、1 与 l 易混）",
+                             "no entry has the code {head}: check it for a typo (0 and o, 1 and l look alike)"),
+    "audit_head_missing": ("公示印的链头 {head} 已不在审计链中：公示后记录被改动",
+                           "the head {head} printed on a notice is no longer in the chain: records were altered after publication"),
+    "audit_after_publication": ("公示后记录被改动：第 {audit} 条记录改动了已公示的 {period} 的账目（{table} 行 {row}，另有 {more} 处问题）",
+                                "records changed after publication: entry {audit} touches the books of {period}, already published ({table} row {row}; {more} more problems)"),
+    "audit_after_head_backdated": ("链头之后补记了已结束月份 {period} 的账目（第 {audit} 条，{table} 行 {row}）：按此链头打印的文件与现在的账目不符（另有 {more} 处问题）",
+                                   "after this head, entry {audit} was dated in {period}, a month that had ended ({table} row {row}): documents printed at this head no longer match the books ({more} more problems)"),
+    "audit_clock_backwards": ("第 {audit} 条记录的实际写入时间早于前一条（{table} 行 {row}）：电脑时钟被拨回或记录被改动（另有 {more} 处问题）",
+                              "entry {audit} was written at an earlier real time than the one before it ({table} row {row}): the computer's clock was set back or the log altered ({more} more problems)"),
+}
