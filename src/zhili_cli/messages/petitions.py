@@ -101,6 +101,9 @@ MESSAGES = {
     "vocab.what.expense_status": ("支出状态", "expense status"), "vocab.what.fund": ("资金", "fund"),
     "vocab.what.income_source": ("收入来源", "income source"), "vocab.what.emergency": ("应急情形", "emergency"),
     "vocab.what.satisfaction": ("满意度", "satisfaction"),
+    "ref.ambiguous": ("编号 {ref} 不唯一：{candidates}，请写完整编号", "number {ref} is ambiguous: {candidates}; write the full number"),
+    "ref.not_this_year": ("今年（{year}）没有编号 {ref}：是否指 {candidates}？请写完整编号",
+                          "no number {ref} this year ({year}): did you mean {candidates}? Write the full number"),
     "body.party": ("党组织", "party organisation"),
     "body.representatives": ("业主代表会议", "owner representatives' meeting"),
 }

@@ -22,10 +22,9 @@ BODIES = APPROVING_BODIES
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
-    row = store.get(conn, ref)
-    if row is None:
-        raise UserError("expense.not_found", ref=ref)
-    return row
+    from zhili_cli.store.refs import find
+
+    return find(conn, "expenses", ref, not_found="expense.not_found")
 
 
 def check(conn: sqlite3.Connection | None, rules: Any, amount_fen: int, *, payee: str | None = None,
@@ -117,7 +116,7 @@ def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpo
     expense_id = store.insert(tx, row)
     if fund_key == "maintenance_fund":
         store.add_step(tx, expense_id, "propose")
-    return load(tx.conn, str(expense_id))
+    return load(tx.conn, row["number"])
 
 
 def sitting_chair(conn: sqlite3.Connection, on_date: str) -> dict[str, Any] | None:

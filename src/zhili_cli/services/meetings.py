@@ -27,10 +27,9 @@ def kind_of(value: str) -> str:
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
-    row = store.get(conn, ref)
-    if row is None:
-        raise UserError("meeting_not_found", ref=ref)
-    return row
+    from zhili_cli.store.refs import find
+
+    return find(conn, "meetings", ref, not_found="meeting_not_found")
 
 
 def default_date(rules: Any, today: date) -> date:

@@ -30,10 +30,9 @@ def matter_of(value: str) -> str:
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
-    row = store.get(conn, ref)
-    if row is None:
-        raise UserError("motion_not_found", ref=ref)
-    return row
+    from zhili_cli.store.refs import find
+
+    return find(conn, "motions", ref, not_found="motion_not_found")
 
 
 def current_stage(conn: sqlite3.Connection, motion: dict[str, Any]) -> dict[str, Any]:

@@ -15,10 +15,9 @@ from zhili_cli.store.tx import Tx
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
-    row = store.get(conn, ref)
-    if row is None:
-        raise UserError("petition_not_found", ref=ref)
-    return row
+    from zhili_cli.store.refs import find
+
+    return find(conn, "petitions", ref, not_found="petition_not_found")
 
 
 def add(tx: Tx, rules: Any, *, title: str, source: str, text: str = "", kind: str | None = None,
@@ -41,7 +40,7 @@ def add(tx: Tx, rules: Any, *, title: str, source: str, text: str = "", kind: st
     }
     pid = store.insert(tx, row)
     store.add_event(tx, pid, "add", None, "received")
-    return load(tx.conn, str(pid))
+    return load(tx.conn, number)
 
 
 def _move(tx: Tx, row: dict[str, Any], action: str, to_status: str, changes: dict[str, Any],

@@ -17,10 +17,9 @@ PARTIES = ("residents_committee", "owners_committee", "property")
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
-    row = store.get(conn, ref)
-    if row is None:
-        raise UserError("project.not_found", ref=ref)
-    return row
+    from zhili_cli.store.refs import find
+
+    return find(conn, "projects", ref, not_found="project.not_found")
 
 
 def motion_number(conn: sqlite3.Connection, ref: str | None) -> str | None:
@@ -42,9 +41,9 @@ def add(tx: Tx, *, title: str, motion: str | None = None) -> dict[str, Any]:
     year = tx.at.year
     seq = store.next_seq(tx.conn, year)
     number = f"{PREFIX}{year}-{seq:03d}"
-    pid = store.insert(tx, {"number": number, "year": year, "seq": seq, "title": title.strip(),
-                            "motion": motion_number(tx.conn, motion), "created_at": tx.at_iso, "created_by": tx.actor})
-    return store.get(tx.conn, str(pid))  # type: ignore[return-value]
+    store.insert(tx, {"number": number, "year": year, "seq": seq, "title": title.strip(),
+                      "motion": motion_number(tx.conn, motion), "created_at": tx.at_iso, "created_by": tx.actor})
+    return load(tx.conn, number)
 
 
 def add_milestone(tx: Tx, ref: str, *, title: str, due: str | None, party: str | None) -> dict[str, Any]:

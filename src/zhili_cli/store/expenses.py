@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.rows import all_dicts
 from zhili_cli.store.tx import Tx
 
 
@@ -24,16 +23,10 @@ def update(tx: Tx, expense_id: int, changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    """By number (E2024-003, e2024-3) or numeric id."""
-    text = ref.strip()
-    match = re.fullmatch(r"([A-Za-z]{1,4})(\d{4})-(\d+)", text)
-    if match:
-        return one_dict(conn.execute(
-            "SELECT * FROM expenses WHERE year = ? AND seq = ? AND upper(substr(number, 1, ?)) = ?",
-            (int(match.group(2)), int(match.group(3)), len(match.group(1)), match.group(1).upper())))
-    if text.isdigit():
-        return one_dict(conn.execute("SELECT * FROM expenses WHERE id = ?", (int(text),)))
-    return None
+    """By the number people type (see store/refs.py); never by internal id."""
+    from zhili_cli.store import refs
+
+    return refs.get(conn, "expenses", ref)
 
 
 def recent_related(conn: sqlite3.Connection, since: str) -> list[dict[str, Any]]:

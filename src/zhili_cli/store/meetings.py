@@ -23,11 +23,10 @@ def update(tx: Tx, meeting_id: int, changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    ref = ref.strip()
-    row = one_dict(conn.execute("SELECT * FROM meetings WHERE number = ? COLLATE NOCASE", (ref,)))
-    if row is None and ref.isdigit():
-        row = one_dict(conn.execute("SELECT * FROM meetings WHERE id = ?", (int(ref),)))
-    return row
+    """By the number people type (see store/refs.py); never by internal id."""
+    from zhili_cli.store import refs
+
+    return refs.get(conn, "meetings", ref)
 
 
 def find_on(conn: sqlite3.Connection, kind: str, date: str) -> dict[str, Any] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.rows import all_dicts
 from zhili_cli.store.tx import Tx
 
 
@@ -23,11 +23,10 @@ def update(tx: Tx, motion_id: int, changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    ref = ref.strip()
-    row = one_dict(conn.execute("SELECT * FROM motions WHERE number = ? COLLATE NOCASE", (ref,)))
-    if row is None and ref.isdigit():
-        row = one_dict(conn.execute("SELECT * FROM motions WHERE id = ?", (int(ref),)))
-    return row
+    """By the number people type (see store/refs.py); never by internal id."""
+    from zhili_cli.store import refs
+
+    return refs.get(conn, "motions", ref)
 
 
 def list_(conn: sqlite3.Connection, status: str | None = None) -> list[dict[str, Any]]:

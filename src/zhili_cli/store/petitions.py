@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.rows import all_dicts
 from zhili_cli.store.tx import Tx
 
 OPEN_STATES = ("received", "accepted", "on_agenda", "decided", "in_progress")
@@ -32,16 +31,10 @@ def insert(tx: Tx, row: dict[str, Any]) -> int:
 
 
 def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    """By number (P2024-031, case-insensitive, p2024-31 too) or by numeric id."""
-    text = ref.strip()
-    match = re.fullmatch(r"([A-Za-z]{1,4})(\d{4})-(\d+)", text)
-    if match:
-        return one_dict(conn.execute(
-            "SELECT * FROM petitions WHERE year = ? AND seq = ? AND upper(substr(number, 1, ?)) = ?",
-            (int(match.group(2)), int(match.group(3)), len(match.group(1)), match.group(1).upper())))
-    if text.isdigit():
-        return one_dict(conn.execute("SELECT * FROM petitions WHERE id = ?", (int(text),)))
-    return None
+    """By the number people type (see store/refs.py); never by internal id."""
+    from zhili_cli.store import refs
+
+    return refs.get(conn, "petitions", ref)
 
 
 def update(tx: Tx, petition_id: int, changes: dict[str, Any]) -> dict[str, Any]:

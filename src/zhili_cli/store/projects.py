@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from typing import Any
 
@@ -20,15 +19,10 @@ def insert(tx: Tx, row: dict[str, Any]) -> int:
 
 
 def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    text = ref.strip()
-    match = re.fullmatch(r"([A-Za-z]{1,4})(\d{4})-(\d+)", text)
-    if match:
-        return one_dict(conn.execute(
-            "SELECT * FROM projects WHERE year = ? AND seq = ? AND upper(substr(number, 1, ?)) = ?",
-            (int(match.group(2)), int(match.group(3)), len(match.group(1)), match.group(1).upper())))
-    if text.isdigit():
-        return one_dict(conn.execute("SELECT * FROM projects WHERE id = ?", (int(text),)))
-    return None
+    """By the number people type (see store/refs.py); never by internal id."""
+    from zhili_cli.store import refs
+
+    return refs.get(conn, "projects", ref)
 
 
 def list_(conn: sqlite3.Connection) -> list[dict[str, Any]]:
