@@ -237,7 +237,12 @@ class LazyGroup(TyperGroup):
 
             if os.environ.get("ZHILI_DEBUG"):
                 raise
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            from zhili_cli.services.session import explain_failure
+
+            known = explain_failure(exc)
+            if known is not None:
+                typer.echo(one_line(known.message()), err=True)
+            elif isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 typer.echo(t("db_busy", path=""), err=True)
             elif isinstance(exc, OSError):
                 typer.echo(one_line(t("os_error", error=exc.strerror or str(exc), path=exc.filename or "")), err=True)

@@ -23,3 +23,16 @@ MESSAGES.update({
     "rules.no_such_key": ("没有这条规则：{rule}（用 zhili rules show 查看全部规则）",
                           "no such rule: {rule} (zhili rules show lists them all)"),
 })
+MESSAGES.update({
+    "db_full": ("磁盘已满，无法写入 {path}：本次操作未作任何改动，请腾出空间后重试",
+                "the disk is full; cannot write {path}: nothing was changed; free some space and try again"),
+    "db_readonly": ("{path} 是只读的（文件、目录或介质）：可以查看和核验，不能修改；请复制到可写的位置再操作",
+                    "{path} is read-only (file, folder or medium): it can be read and verified, not changed; copy it somewhere writable first"),
+    "db_io_error": ("读写 {path} 时出错（{error}）：本次操作未作任何改动", "error reading or writing {path} ({error}): nothing was changed"),
+    "db_readonly_old": ("{path} 是只读的，且由较早版本的 zhili 写成，需要升级后才能读取：请复制到可写的位置",
+                        "{path} is read-only and was written by an older zhili; it must be upgraded first: copy it somewhere writable"),
+})
+MESSAGES.update({
+    "db_readonly_wal": ("{path} 在只读介质上，且旁边的 -wal 文件里还有未并入的改动，无法如实读取：请用 zhili backup 制作归档副本",
+                        "{path} is on a read-only medium with changes still in its -wal file, which cannot be read faithfully there: make archive copies with zhili backup"),
+})

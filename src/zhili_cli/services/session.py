@@ -28,3 +28,10 @@ def transaction(conn: sqlite3.Connection, actor: str, command: str, at: Any = No
 
     with immediate(conn):
         yield Tx(conn, actor, command, at=at)
+
+
+def explain_failure(exc: BaseException) -> Any:
+    """A UserError for a database failure the user can act on (disk full, read-only), else None."""
+    from zhili_cli.store.db import failure
+
+    return failure(exc)

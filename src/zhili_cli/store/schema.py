@@ -35,6 +35,19 @@ def _known() -> dict[str, list[str]]:
     return known
 
 
+def _aliases() -> dict[str, dict[str, str]]:
+    """Migration names are forever. A renamed migration keeps its old name as an alias
+    (`ALIASES = {old: new}` in its set's names module: the database's record is renamed on
+    upgrade); a replaced one keeps it as `RETIRED` (known, so never "too new"; the
+    migration that replaced it runs as well)."""
+    out: dict[str, dict[str, str]] = {}
+    for name in SET_MODULES:
+        module = importlib.import_module(name + "_names")
+        out[module.SET] = {**{old: "" for old in getattr(module, "RETIRED", ())},
+                           **dict(getattr(module, "ALIASES", {}))}
+    return out
+
+
 def _applied(conn: sqlite3.Connection) -> dict[str, set[str]]:
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
@@ -46,18 +59,26 @@ def _applied(conn: sqlite3.Connection) -> dict[str, set[str]]:
     return applied
 
 
-def check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
+def check_and_migrate(conn: sqlite3.Connection, path: Path, writable: bool = True) -> None:
     known = _known()
+    aliases = _aliases()
     applied = _applied(conn)
+    renames = []
     for set_name, names in applied.items():
-        unknown = names - set(known.get(set_name, ()))
+        unknown = names - set(known.get(set_name, ())) - set(aliases.get(set_name, {}))
         if unknown:
             raise UserError("db_too_new", path=str(path), migration=sorted(unknown)[0])
-    if any(set(names) - applied.get(s, set()) for s, names in known.items()):
-        migrate(conn, path)
+        renames += [(set_name, old, new) for old, new in aliases.get(set_name, {}).items()
+                    if new and old in names and new not in names]
+    for set_name, old, new in renames:
+        applied[set_name] = (applied[set_name] - {old}) | {new}
+    if renames or any(set(names) - applied.get(s, set()) for s, names in known.items()):
+        if not writable:
+            raise UserError("db_readonly_old", path=str(path))
+        migrate(conn, path, renames)
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> None:
+def migrate(conn: sqlite3.Connection, path: Path, renames: list[tuple[str, str, str]] | None = None) -> None:
     """Apply every pending migration, each in its own transaction (sqlite-utils)."""
     import sqlite_utils
 
@@ -70,6 +91,9 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
     # each migration in a savepoint).
     _begin_immediate(conn)
     try:
+        for set_name, old, new in renames or ():
+            conn.execute("UPDATE _sqlite_migrations SET name = ? WHERE migration_set = ? AND name = ?",
+                         (new, set_name, old))
         for name in SET_MODULES:
             module = importlib.import_module(name)
             module.migrations.apply(db)

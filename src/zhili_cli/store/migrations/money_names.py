@@ -1,2 +1,4 @@
 SET = "money"
 NAMES: tuple[str, ...] = ("m001_money", "m002_income_imports", "m003_expense_imports")
+# Released and later replaced by m002_income_imports (which a database holding it still runs).
+RETIRED: tuple[str, ...] = ("m002_ledger_import",)
