@@ -101,7 +101,7 @@ def _snapshot(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
     try:
         names = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != '_sqlite_migrations' ORDER BY name")]
+            "AND name != '_sqlite_migrations' AND name NOT LIKE 'search_%' ORDER BY name")]
         out = {}
         for name in names:
             cols = _columns(conn, name)

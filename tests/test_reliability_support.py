@@ -45,7 +45,8 @@ def dump(path: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'search_%' ORDER BY name")]  # search_*: the derived FTS index
         out = {}
         for n in names:
             cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')]

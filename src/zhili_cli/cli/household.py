@@ -1,4 +1,4 @@
-"""zhili household import|list|show."""
+"""zhili household import|list|show|find|visit."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from zhili_cli.cli import imports
+from zhili_cli.cli import imports, listing
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.household"), no_args_is_help=True, add_completion=False)
@@ -53,19 +53,53 @@ def owners(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", he
     say(t("household_owners_total", owners=out["owners"], units=out["units"], area=out["area"]))
 
 
-def _public(row: dict, *, full: bool = False) -> dict:
+def _public(row: dict, *, full: bool = False, reveal: bool = False) -> dict:
+    """Masked for the screen and files; `reveal` (audited by the caller) shows names and phones."""
     from zhili_cli.domain.privacy import mask_name, mask_phone
 
     out = {
         "id": row["id"], "building": row["building"], "unit": row["unit"], "room": row["room"],
         "area_m2": _area(row["area_x100"]),
-        "owner": mask_name(row["owner"]), "phone": mask_phone(row["phone"]),
+        "owner": row["owner"] if reveal else mask_name(row["owner"]),
+        "phone": row["phone"] if reveal else mask_phone(row["phone"]),
         "residents": row["residents"], "building_lead": bool(row["building_lead"]),
         "developer_unsold": bool(row["developer_unsold"]),
     }
     if full:
         out["flags"] = row["flags"]
+    if "last_visit" in row:
+        out["last_visit"] = row["last_visit"]
     return out
+
+
+REVEAL = typer.Option(False, "--reveal", help=t("opt.reveal"))
+
+
+def _reveal(ctx: typer.Context, command: str, rows: list[dict]) -> None:
+    """Record in the audit log who is shown whose name and phone, before showing them."""
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import care
+
+    g = globals_of(ctx)
+    with g.write(command) as tx:
+        care.record_reveal(tx, [care.unit_ref(r) for r in rows])
+
+
+def _rows_out(ctx: typer.Context, rows: list[dict], json_out: bool, out: Optional[str], force: bool) -> None:
+    from zhili_cli.cli import listing
+    from zhili_cli.cli.output import emit_json, table
+
+    if json_out:
+        emit_json(rows)
+        return
+    flags = any("flags" in r for r in rows)
+    visits = any("last_visit" in r for r in rows)
+    listing.out_or(ctx, out, force, table)(
+        t("households_title"),
+        [t("col.building"), t("col.unit"), t("col.room"), t("col.area"), t("col.owner"), t("col.phone"),
+         t("col.residents"), *([t("col.flags")] if flags else []), *([t("col.last_visit")] if visits else [])],
+        [(r["building"], r["unit"], r["room"], r["area_m2"], r["owner"], r["phone"], r["residents"],
+          *([r.get("flags")] if flags else []), *([r.get("last_visit") or ""] if visits else [])) for r in rows])
 
 
 def _area(x100: int) -> str:
@@ -76,22 +110,66 @@ def _area(x100: int) -> str:
 def list_(
     ctx: typer.Context,
     building: Optional[str] = typer.Option(None, "--building", help=t("opt.building")),
+    flag: Optional[str] = typer.Option(None, "--flag", help=t("opt.flag")),
     limit: int = typer.Option(100, "--limit", min=0, help=t("opt.limit")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+    reveal: bool = REVEAL,
+    out: Optional[str] = listing.OUT,
+    force: bool = listing.FORCE,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import care
+
+    g = globals_of(ctx)
+    from zhili_cli.domain.buildings import key
+
+    found = care.flagged(g.conn(), flag, key(building), limit or None)
+    if reveal:
+        _reveal(ctx, "household list --reveal", found)
+    rows = [_public(r, full=bool(flag), reveal=reveal) for r in found]
+    _rows_out(ctx, rows, json_out, out, force)
+
+
+@app.command("find", help=t("cmd.household.find"))
+def find(
+    ctx: typer.Context,
+    words: list[str] = typer.Argument(..., help=t("arg.search_words")),
+    limit: int = typer.Option(100, "--limit", min=0, help=t("opt.limit")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+    reveal: bool = REVEAL,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import search
+
+    g = globals_of(ctx)
+    found = search.households(g.conn(), words, limit=limit or None)
+    if reveal:
+        _reveal(ctx, "household find --reveal", found)
+    _rows_out(ctx, [_public(r, reveal=reveal) for r in found], json_out, None, False)
+
+
+@app.command("visit", help=t("cmd.household.visit"))
+def visit(
+    ctx: typer.Context,
+    room: str = typer.Argument(..., help=t("arg.room")),
+    note: str = typer.Option(..., "--note", help=t("opt.visit_note")),
+    by: Optional[str] = typer.Option(None, "--by", help=t("opt.visit_by")),
+    on: Optional[str] = typer.Option(None, "--date", help=t("opt.visit_date")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.cli.output import emit_json, table
-    from zhili_cli.domain.buildings import key
-    from zhili_cli.services import households
+    from zhili_cli.cli.output import emit_json
+    from zhili_cli.clock import user_date
+    from zhili_cli.services import care
 
     g = globals_of(ctx)
-    rows = [_public(r) for r in households.list_rows(g.conn(), key(building), limit or None)]
+    day = user_date(on)
+    with g.write("household visit") as tx:
+        done = care.visit(tx, room, note=note, by=by, on=day)
     if json_out:
-        emit_json(rows)
+        emit_json(done)
         return
-    table(t("households_title"), [t("col.building"), t("col.unit"), t("col.room"), t("col.area"),
-          t("col.owner"), t("col.phone"), t("col.residents")],
-          [(r["building"], r["unit"], r["room"], r["area_m2"], r["owner"], r["phone"], r["residents"]) for r in rows])
+    typer.echo(t("visit_recorded", household=done["household"], date=done["on_date"]))
 
 
 @app.command("show", help=t("cmd.household.show"))
@@ -99,14 +177,27 @@ def show(
     ctx: typer.Context,
     room: str = typer.Argument(..., help=t("arg.room")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+    reveal: bool = REVEAL,
 ) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.cli.output import emit_json, kv
+    from zhili_cli.cli.output import emit_json, kv, table
+    from zhili_cli.services import care
     from zhili_cli.services.registry import find_household
 
     g = globals_of(ctx)
-    row = _public(find_household(g.conn(), room), full=True)
+    found = find_household(g.conn(), room)
+    if reveal:
+        _reveal(ctx, "household show --reveal", [found])
+    row = _public(found, full=True, reveal=reveal)
+    extra = care.detail(g.conn(), found)
     if json_out:
-        emit_json(row)
+        emit_json({**row, **extra})
         return
     kv(t("household_title"), [(t(f"col.{k}") if k not in ("id",) else "id", v) for k, v in row.items()])
+    if extra["visits"]:
+        table(t("visits_title"), [t("col.date"), t("col.visit_by"), t("col.note")],
+              [(v["date"], v["by"], v["note"]) for v in extra["visits"]])
+    if extra["petitions"]:
+        table(t("petitions_title"), [t("col.number"), t("col.status"), t("col.title"), t("col.received")],
+              [(p["number"], t(f"status.{p['status']}"), p["title"], (p["received_at"] or "")[:10])
+               for p in extra["petitions"]])

@@ -16,6 +16,7 @@ from zhili_cli.i18n import set_lang, t
 COMMANDS: dict[str, str] = {
     "init": "zhili_cli.cli.init",
     "demo": "zhili_cli.cli.demo",
+    "today": "zhili_cli.cli.today",
     "household": "zhili_cli.cli.household",
     "member": "zhili_cli.cli.member",
     "petition": "zhili_cli.cli.petition",

@@ -30,6 +30,12 @@ def literal(value: Any) -> Any:
 
 
 def emit_json(data: Any) -> None:
+    from zhili_cli.cli.listing import pending_out
+
+    if pending_out():  # a list asked for both: say so rather than drop the file
+        from zhili_cli.errors import UsageError
+
+        raise UsageError("list_out_json")
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 

@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 import typer
 
-from zhili_cli.cli import imports
+from zhili_cli.cli import imports, listing
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.petition"), no_args_is_help=True, add_completion=False)
@@ -203,6 +203,10 @@ def list_(
     overdue: bool = typer.Option(False, "--overdue", help=t("opt.overdue")),
     limit: int = typer.Option(50, "--limit", min=0, help=t("opt.limit")),
     json_out: bool = JSON,
+    search: Optional[str] = typer.Option(None, "--search", help=t("opt.search")),
+    reveal: bool = typer.Option(False, "--reveal", help=t("opt.reveal")),
+    out: Optional[str] = listing.OUT,
+    force: bool = listing.FORCE,
 ) -> None:
     from zhili_cli import clock
     from zhili_cli.cli.context import globals_of
@@ -211,11 +215,26 @@ def list_(
 
     g = globals_of(ctx)
     states = [vocab.status(s, usage=True) for s in status or []]
-    rows = petitions.list_rows(
-        g.conn(), status=states or None, kind=vocab.kind(kind) if kind else None,
+    filters = dict(
+        status=states or None, kind=vocab.kind(kind) if kind else None,
         source=vocab.source(source) if source else None, building=buildings.key(building), month=_month(month),
         overdue_at=clock.iso(clock.now()) if overdue else None, limit=limit or None,
     )
+    if search is not None:
+        from zhili_cli.services import search as searching
+
+        rows = searching.petitions(g.conn(), search, **filters)
+    else:
+        rows = petitions.list_rows(g.conn(), **filters)
+    if overdue:
+        from zhili_cli.services.today import lateness
+
+        rows = [{**r, **lateness(r, clock.now())} for r in rows]
+    if reveal:
+        from zhili_cli.services.today import reveal_petitions
+
+        with g.write("petition list --reveal") as tx:
+            rows = reveal_petitions(tx, rows)
     if json_out:
         from zhili_cli.cli.output import emit_json
 
@@ -223,21 +242,35 @@ def list_(
         return
     from zhili_cli.cli.output import table
 
-    table(t("petitions_title"),
-          [t("col.number"), t("col.status"), t("col.kind"), t("col.title"), t("col.received"), t("col.responsible")],
-          [(r["number"], t(f"status.{r['status']}"), vocab.KIND_ZH.get(r["kind"] or "", "-"), r["title"],
-            (r["received_at"] or "")[:10], t(f"party.{r['responsible']}") if r["responsible"] else "")
-           for r in rows])
+    late = [t("col.due"), t("col.days_late")] if overdue else []
+    who = [t("field.reporter"), t("field.reporter_phone")] if reveal else []
+    listing.out_or(ctx, out, force, table)(
+        t("petitions_title"),
+        [t("col.number"), t("col.status"), t("col.kind"), t("col.title"), t("col.received"), t("col.responsible"),
+         *late, *who],
+        [(r["number"], t(f"status.{r['status']}"), vocab.KIND_ZH.get(r["kind"] or "", "-"), r["title"],
+          (r["received_at"] or "")[:10], t(f"party.{r['responsible']}") if r["responsible"] else "",
+          *((r["due"], r["days_late"]) if overdue else ()),
+          *((r.get("reporter"), r.get("reporter_phone")) if reveal else ()))
+         for r in rows])
 
 
 @app.command("show", help=t("cmd.petition.show"))
-def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
+def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON,
+         reveal: bool = typer.Option(False, "--reveal", help=t("opt.reveal"))) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
     g = globals_of(ctx)
     conn = g.conn()
-    row = _public_row(petitions.load(conn, ref))
+    row = petitions.load(conn, ref)
+    if reveal:
+        from zhili_cli.services.today import reveal_petitions
+
+        with g.write("petition show --reveal") as tx:
+            reveal_petitions(tx, [row])
+    else:
+        row = _public_row(row)
     history = petitions.history(conn, row)
     if json_out:
         from zhili_cli.cli.output import emit_json

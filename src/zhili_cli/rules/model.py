@@ -261,6 +261,29 @@ class MaintenanceFund(Strict):
     emergency_confirmers: list[Literal["subdistrict", "residents_committee"]] = Field(min_length=1)
 
 
+class Care(Strict):
+    """Visits to flagged households: at most this many days between two visits, per flag."""
+
+    visit_every_days: dict[str, int] = Field(default_factory=lambda: {"独居老人": 30})
+
+    @field_validator("visit_every_days")
+    @classmethod
+    def _days(cls, value: dict[str, int]) -> dict[str, int]:
+        for flag, days in value.items():
+            if not flag.strip():
+                raise ValueError("a flag name may not be empty")
+            if isinstance(days, bool) or not 1 <= days <= 3650:
+                raise ValueError(f"{flag}: days must be a whole number from 1 to 3650")
+        return value
+
+
+class Volunteer(Strict):
+    """Volunteer service points (seed 003: 湾郡币): points per hour of service."""
+
+    points_per_hour: int = Field(10, ge=0, le=10000)
+    currency: str = Field("积分", min_length=1, max_length=20)
+
+
 class Rules(Strict):
     version: Literal[1] = 1
     expenses: Expenses
@@ -272,6 +295,8 @@ class Rules(Strict):
     motions: Motions
     disclosure: Disclosure
     maintenance_fund: MaintenanceFund
+    care: Care = Care()
+    volunteer: Volunteer = Volunteer()
 
     def rules_digest(self) -> str:
         """SHA-256 of the parsed rules (not of the file's text: comments and layout do not

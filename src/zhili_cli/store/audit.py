@@ -29,11 +29,14 @@ from typing import Any, Iterable
 GENESIS = "0" * 64
 # Every table is audited except these bookkeeping ones (and SQLite's own).
 UNAUDITED = frozenset({"audit_log", "zhili_meta", "_sqlite_migrations"})
+# The full-text search index (and its FTS5 shadow tables) is derived from audited rows by
+# triggers: it is rebuilt from them, never the record itself.
+DERIVED_PREFIX = "search_"
 
 
 def audited_tables(conn: sqlite3.Connection) -> list[str]:
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-    return [n for n in names if n not in UNAUDITED and not n.startswith("sqlite_")]
+    return [n for n in names if n not in UNAUDITED and not n.startswith(("sqlite_", DERIVED_PREFIX))]
 
 
 def canonical(row: dict[str, Any] | None) -> str | None:

@@ -24,6 +24,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.votes",
     "zhili_cli.store.migrations.imports",
     "zhili_cli.store.migrations.publication",
+    "zhili_cli.store.migrations.desk",
 )
 
 

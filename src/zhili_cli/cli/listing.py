@@ -1,0 +1,156 @@
+"""Every `list` command's `--out FILE`: the rows it shows, as a spreadsheet.
+
+`.csv` is UTF-8 with a byte-order mark (Excel then reads the Chinese right); `.xlsx` is a real
+workbook (openpyxl) with the header row frozen and the column widths set. Any other suffix is
+refused before any work. The file holds what the terminal table holds: masked, unless the
+command's own `--reveal` was given (and audited). Cells that a spreadsheet would run as a
+formula (starting with =, +, -, @, a tab or a carriage return, except plain numbers) are
+written with a leading apostrophe. Files go through `outfile.write_atomic`: never the
+database or the rules, never an existing file without `--force`.
+
+In a command (one option pair and one call):
+
+    out: Optional[str] = listing.OUT, force: bool = listing.FORCE
+    ...
+    listing.out_or(ctx, out, force, table)(title, columns, rows)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+import typer
+
+from zhili_cli.i18n import t
+
+SUFFIXES = (".csv", ".xlsx")
+META_KEY = "zhili.list_out"
+
+
+def _check_suffix(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
+    """Refuse a suffix no list can be written as, before the command does anything."""
+    if value is None:
+        return None
+    from zhili_cli.errors import UsageError
+
+    if Path(value).suffix.lower() not in SUFFIXES:
+        raise UsageError("list_out_suffix", path=value, allowed=" / ".join(SUFFIXES))
+    ctx.find_root().meta[META_KEY] = value
+    return value
+
+
+OUT = typer.Option(None, "--out", help=t("opt.list_out"), callback=_check_suffix)
+FORCE = typer.Option(False, "--force", help=t("opt.list_force"))
+
+
+def pending_out() -> Optional[str]:
+    """The `--out` of the running list command, if any (JSON output then refuses)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return ctx.find_root().meta.get(META_KEY) if ctx is not None else None
+
+
+def out_or(ctx: typer.Context, out: Optional[str], force: bool,
+           render: Callable[..., None]) -> Callable[..., None]:
+    """`render` (the terminal table) when there is no `--out`, else a writer of the same rows."""
+    if not out:
+        return render
+
+    def write(title: Optional[str], columns: Sequence[str], rows: Any, **_: Any) -> None:
+        from zhili_cli.cli.context import globals_of
+        from zhili_cli.outfile import write_atomic
+
+        g = globals_of(ctx)
+        rows = [list(r) for r in rows]
+        path = Path(out)
+        data = to_xlsx(title, columns, rows) if path.suffix.lower() == ".xlsx" else to_csv(columns, rows)
+        protected = [g.db_path]
+        source = g.rules_source()
+        if getattr(source, "path", None):
+            protected.append(Path(source.path))
+        write_atomic(path, data, force=force, protected=protected)
+        typer.echo(t("list_out_written", path=str(path), rows=len(rows)))
+
+    return write
+
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def neutral(value: Any) -> Any:
+    """A cell as a spreadsheet will take it: text that would run as a formula gets a leading
+    apostrophe; numbers and plain text stay as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return value
+    text = str(value)
+    if text and text[0] in "=+-@\t\r" and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([neutral(c) for c in columns])
+    for row in rows:
+        writer.writerow([neutral(v) for v in row])
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+def _width(value: Any) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(value))
+
+
+def to_xlsx(title: Optional[str], columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(_sheet_name(title))
+    widths = [_width(c) for c in columns]
+    for row in rows[:2000]:  # widths from the first rows: enough to size every column
+        for i, v in enumerate(row[:len(widths)]):
+            widths[i] = max(widths[i], _width(neutral(v)))
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(max(w + 2, 6), 60)
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for c in columns:
+        cell = WriteOnlyCell(ws, value=neutral(c))
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    for row in rows:
+        cells = []
+        for v in row:
+            value = neutral(v)
+            cell = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text stays text, whatever it starts with
+            cells.append(cell)
+        ws.append(cells)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _sheet_name(title: Optional[str]) -> str:
+    name = re.sub(r"[\[\]:*?/\\]", " ", title or "Sheet").strip() or "Sheet"
+    return name[:31]

@@ -1,0 +1,46 @@
+"""zhili today: what needs the secretary today and in the next days."""
+
+from __future__ import annotations
+
+import typer
+
+from zhili_cli.i18n import t
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command("today", help=t("cmd.today"))
+def today(
+    ctx: typer.Context,
+    days: int = typer.Option(7, "--days", min=0, max=366, help=t("opt.today_days")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli import clock
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import today as service
+
+    g = globals_of(ctx)
+    found = service.items(g.conn(), g.rules_obj(), clock.now(), days)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(found)
+        return
+    if not found:
+        typer.echo(t("today_nothing", days=days))
+        return
+    typer.echo(t("today_title", date=clock.now().date().isoformat(), days=days))
+    for i in found:
+        typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {i['ref']}  {i['title']}")
+        typer.echo(f"    → {i['command']}")
+
+
+def _when(item: dict) -> str:
+    late = item["days_late"]
+    if late is None:
+        return t("today.open")
+    if late > 0:
+        return t("today.late", days=late, due=item["due"])
+    if late == 0:
+        return t("today.today", due=item["due"])
+    return t("today.in_days", days=-late, due=item["due"])

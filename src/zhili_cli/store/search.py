@@ -1,0 +1,77 @@
+"""Full-text search over petitions and households (FTS5, trigram tokenizer).
+
+A word of three characters or more is looked up in the index (a trigram index finds any
+substring that long, Chinese included). A shorter word (两个字 such as 电梯, which a trigram
+cannot hold) is matched with LIKE on the table itself. Several words must all match. Where
+this SQLite has no trigram tokenizer the index was never built and every word uses LIKE.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from zhili_cli.store import petitions as petition_store
+from zhili_cli.store.rows import all_dicts
+
+PETITION_COLUMNS = ("title", "text", "feedback", "location")
+HOUSEHOLD_COLUMNS = ("building || '-' || unit || '-' || room", "owner", "phone", "room")
+
+
+def has_index(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is not None
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _clauses(conn: sqlite3.Connection, words: list[str], index: str, columns: tuple[str, ...],
+             id_column: str) -> tuple[list[str], list[Any]]:
+    indexed = has_index(conn, index)
+    long_words = [w for w in words if indexed and len(w) >= 3]
+    clauses: list[str] = []
+    params: list[Any] = []
+    if long_words:
+        clauses.append(f"{id_column} IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)")
+        params.append(" ".join(_phrase(w) for w in long_words))
+    for word in words:
+        if word in long_words:
+            continue
+        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params += [_like(word)] * len(columns)
+    return clauses, params
+
+
+def petitions(conn: sqlite3.Connection, words: list[str], *, limit: int | None = 50,
+              **filters: Any) -> list[dict[str, Any]]:
+    """Petitions matching every word (and the list filters), newest first."""
+    where, params = petition_store._filters(**filters)
+    clauses, more = _clauses(conn, words, "search_petitions", PETITION_COLUMNS, "id")
+    if clauses:
+        where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
+        params = [*params, *more]
+    sql = f"SELECT {petition_store.LIST_COLUMNS} FROM petitions{where} ORDER BY received_at DESC, id DESC"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return all_dicts(conn.execute(sql, params))
+
+
+def households(conn: sqlite3.Connection, words: list[str], *, limit: int | None = 100) -> list[dict[str, Any]]:
+    """Households whose unit, owner or phone (digits) hold every word."""
+    digits = []
+    for w in words:  # a phone number typed with separators: 138-1234-5678
+        stripped = "".join(ch for ch in w if ch.isdigit())
+        digits.append(stripped if len(stripped) >= 7 and not any(c.isalpha() for c in w) else w)
+    clauses, params = _clauses(conn, digits, "search_households", HOUSEHOLD_COLUMNS, "id")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"SELECT * FROM households{where} ORDER BY building, unit, CAST(room AS INTEGER), room"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return all_dicts(conn.execute(sql, params))
