@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "today": "zhili_cli.cli.today",
     "household": "zhili_cli.cli.household",
     "member": "zhili_cli.cli.member",
+    "volunteer": "zhili_cli.cli.volunteer",
     "petition": "zhili_cli.cli.petition",
     "meeting": "zhili_cli.cli.meeting",
     "motion": "zhili_cli.cli.motion",
