@@ -109,3 +109,27 @@ def test_petition_reveal_reporter(cli):
     conn = sqlite3.connect(cli.db)
     assert [r[0] for r in conn.execute("SELECT command FROM reveals")] == ["petition show --reveal",
                                                                             "petition list --reveal"]
+
+
+@pytest.mark.parametrize("command", ["petition list", "household list", "meeting list", "motion list", "expense list",
+                                     "ledger list", "member list", "project list", "volunteer list",
+                                     "volunteer balance"])
+def test_every_list_writes_csv_and_xlsx_and_refuses_other_suffixes(cli, tmp_path, command):
+    from openpyxl import load_workbook
+
+    cli.ok(*command.split(), "--out", str(tmp_path / "a.csv"))
+    assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    cli.ok(*command.split(), "--out", str(tmp_path / "a.xlsx"))
+    assert load_workbook(tmp_path / "a.xlsx").active.freeze_panes == "A2"
+    cli.fails(*command.split(), "--out", str(tmp_path / "a.xls"), code=2)
+    cli.fails(*command.split(), "--out", str(tmp_path / "a.csv"))          # exists, no --force
+    cli.fails(*command.split(), "--out", str(cli.db), "--force", code=2)    # .db: not a list suffix
+
+
+def test_file_holds_every_row_unless_limit_given(cli, tmp_path):
+    for i in range(3):
+        cli.ok("petition", "add", "--title", f"事项{i}", "--source", "信箱")
+    assert "3" in cli.ok("petition", "list", "--out", str(tmp_path / "all.csv")).stdout
+    cli.ok("petition", "list", "--out", str(tmp_path / "two.csv"), "--limit", "2")
+    assert len((tmp_path / "two.csv").read_text(encoding="utf-8-sig").splitlines()) == 3
+    assert len(cli.json("petition", "list", "--limit", "1")) == 1

@@ -8,6 +8,7 @@ from typing import Any, Optional
 import typer
 
 from zhili_cli.cli import imports
+from zhili_cli.cli import listing
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.expense"), no_args_is_help=True, add_completion=False)
@@ -210,6 +211,8 @@ def list_(
     fund: Optional[str] = typer.Option(None, "--fund", help=t("opt.fund_filter")),
     limit: int = typer.Option(0, "--limit", min=0, help=t("opt.limit")),
     json_out: bool = JSON,
+    out: Optional[str] = listing.OUT,
+    force: bool = listing.FORCE,
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.domain import expenses as domain
@@ -227,7 +230,7 @@ def list_(
 
         emit_json([public_row(r) for r in rows])
         return
-    wide_table(t("expenses_title"),
+    listing.out_or(ctx, out, force, wide_table)(t("expenses_title"),
                [t("col.e_number"), t("col.e_date"), t("col.e_amount"), t("col.e_tier"), t("col.e_status"),
                 t("col.e_purpose")],
                [(r["number"], r["requested_at"][:10], format_yuan(r["amount_fen"]),

@@ -123,7 +123,7 @@ def list_(
     g = globals_of(ctx)
     from zhili_cli.domain.buildings import key
 
-    found = care.flagged(g.conn(), flag, key(building), limit or None)
+    found = care.flagged(g.conn(), flag, key(building), listing.limit_for(ctx, out, limit))
     if reveal:
         _reveal(ctx, "household list --reveal", found)
     rows = [_public(r, full=bool(flag), reveal=reveal) for r in found]

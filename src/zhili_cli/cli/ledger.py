@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from zhili_cli.cli import imports
+from zhili_cli.cli import listing
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.ledger"), no_args_is_help=True, add_completion=False)
@@ -133,6 +134,8 @@ def list_(
     date_to: Optional[str] = typer.Option(None, "--to", help=t("opt.to")),
     limit: int = typer.Option(0, "--limit", min=0, help=t("opt.limit")),
     json_out: bool = JSON,
+    out: Optional[str] = listing.OUT,
+    force: bool = listing.FORCE,
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.domain import expenses as vocab
@@ -158,7 +161,7 @@ def list_(
 
     from zhili_cli.cli.expense import wide_table
 
-    wide_table(t("ledger.title"),
+    listing.out_or(ctx, out, force, wide_table)(t("ledger.title"),
                [t("col.l_date"), t("col.l_fund"), t("col.l_in"), t("col.l_out"), t("col.l_ref"), t("col.l_source")],
                [(r["on_date"], t(f"fund.{r['fund']}"),
                  format_yuan(r["amount_fen"]) if r["kind"] != "expense" else "",

@@ -53,6 +53,16 @@ def pending_out() -> Optional[str]:
     return ctx.find_root().meta.get(META_KEY) if ctx is not None else None
 
 
+def limit_for(ctx: typer.Context, out: Optional[str], limit: int) -> Optional[int]:
+    """A register written to a file holds every row unless `--limit` was given: the screen's
+    default page size does not cut a spreadsheet short."""
+    from typer._click.core import ParameterSource
+
+    if out and ctx.get_parameter_source("limit") in (ParameterSource.DEFAULT, None):
+        return None
+    return limit or None
+
+
 def out_or(ctx: typer.Context, out: Optional[str], force: bool,
            render: Callable[..., None]) -> Callable[..., None]:
     """`render` (the terminal table) when there is no `--out`, else a writer of the same rows."""

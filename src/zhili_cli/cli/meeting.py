@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 import typer
 
+from zhili_cli.cli import listing
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.meeting"), no_args_is_help=True, add_completion=False)
@@ -233,7 +234,7 @@ def minutes(ctx: typer.Context, ref: str = REF,
 def list_(ctx: typer.Context,
           kind: Optional[str] = typer.Option(None, "--kind", help=t("opt.meeting_kind")),
           limit: int = typer.Option(50, "--limit", min=0, help=t("opt.limit")),
-          json_out: bool = JSON) -> None:
+          json_out: bool = JSON, out: Optional[str] = listing.OUT, force: bool = listing.FORCE) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import meetings
 
@@ -247,7 +248,7 @@ def list_(ctx: typer.Context,
         return
     from zhili_cli.cli.output import table
 
-    table(t("meetings_title"),
+    listing.out_or(ctx, out, force, table)(t("meetings_title"),
           [t("col.meeting"), t("col.date"), t("col.meeting_kind"), t("col.title"), t("col.items"), t("col.quorum")],
           [(r["number"], r["date"], t(f"meeting_kind.{r['kind']}"), r["title"], r["items"],
             "" if r["quorum_met"] is None else (t("meeting_quorum_yes") if r["quorum_met"] else t("meeting_quorum_no")))

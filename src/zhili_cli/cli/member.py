@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from zhili_cli.cli import imports
+from zhili_cli.cli import listing
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.member"), no_args_is_help=True, add_completion=False)
@@ -38,6 +39,8 @@ def list_(
     ctx: typer.Context,
     role: Optional[str] = typer.Option(None, "--role", help=t("opt.role")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+    out_file: Optional[str] = listing.OUT,
+    force: bool = listing.FORCE,
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.cli.output import emit_json, table
@@ -53,7 +56,7 @@ def list_(
     if json_out:
         emit_json(out)
         return
-    table(t("members_title"), [t("col.name"), t("col.role"), t("col.party"), t("col.phone"), t("col.term")],
+    listing.out_or(ctx, out_file, force, table)(t("members_title"), [t("col.name"), t("col.role"), t("col.party"), t("col.phone"), t("col.term")],
           [(r["name"], t(f"role.{r['role']}"), t(f"party.{r['party']}"), r["phone"],
             f"{r['term_start'] or ''}–{r['term_end'] or ''}") for r in out])
 

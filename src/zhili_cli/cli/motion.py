@@ -8,6 +8,7 @@ from typing import Any, Optional
 import typer
 
 from zhili_cli.cli import imports
+from zhili_cli.cli import listing
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.motion"), no_args_is_help=True, add_completion=False)
@@ -195,7 +196,7 @@ def _note(note: str | None) -> str:
 @app.command("list", help=t("cmd.motion.list"))
 def list_(ctx: typer.Context,
           status: Optional[str] = typer.Option(None, "--status", help=t("opt.motion_status")),
-          json_out: bool = JSON) -> None:
+          json_out: bool = JSON, out: Optional[str] = listing.OUT, force: bool = listing.FORCE) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import motions
 
@@ -216,7 +217,7 @@ def list_(ctx: typer.Context,
         return
     from zhili_cli.cli.output import table
 
-    table(t("motions_title"), [t("col.number"), t("col.title"), t("col.class"), t("col.stage"), t("col.status")],
+    listing.out_or(ctx, out, force, table)(t("motions_title"), [t("col.number"), t("col.title"), t("col.class"), t("col.stage"), t("col.status")],
           [(r["number"], r["title"], t(f"class.{r['vote_class']}"),
             _stage_name(r["stage"]) if r["status"] == "open" else "", t(f"motion_status.{r['status']}"))
            for r in data])

@@ -218,7 +218,7 @@ def list_(
     filters = dict(
         status=states or None, kind=vocab.kind(kind) if kind else None,
         source=vocab.source(source) if source else None, building=buildings.key(building), month=_month(month),
-        overdue_at=clock.iso(clock.now()) if overdue else None, limit=limit or None,
+        overdue_at=clock.iso(clock.now()) if overdue else None, limit=listing.limit_for(ctx, out, limit),
     )
     if search is not None:
         from zhili_cli.services import search as searching

@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from zhili_cli.cli import listing
 from zhili_cli.i18n import t
 
 app = typer.Typer(help=t("cmd.project"), no_args_is_help=True, add_completion=False)
@@ -94,7 +95,8 @@ def _verified(parties: list[str]) -> str:
 
 
 @app.command("list", help=t("cmd.project.list"))
-def list_(ctx: typer.Context, json_out: bool = JSON) -> None:
+def list_(ctx: typer.Context, json_out: bool = JSON, out: Optional[str] = listing.OUT,
+          force: bool = listing.FORCE) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import projects
 
@@ -107,7 +109,7 @@ def list_(ctx: typer.Context, json_out: bool = JSON) -> None:
         return
     from zhili_cli.cli.expense import wide_table as table
 
-    table(t("projects_title"),
+    listing.out_or(ctx, out, force, table)(t("projects_title"),
           [t("col.p_number"), t("col.p_title"), t("col.p_motion"), t("col.p_progress"), t("col.p_overdue")],
           [(r["number"], r["title"], r["motion"] or "", f"{r['done']}/{r['total']} ({r['progress']:.1f}%)",
             ", ".join(r["overdue"])) for r in rows])

@@ -104,7 +104,7 @@ def list_(
     from zhili_cli.services import volunteers
 
     g = globals_of(ctx)
-    rows = volunteers.entries(g.conn(), name, _month(month), limit or None)
+    rows = volunteers.entries(g.conn(), name, _month(month), listing.limit_for(ctx, out, limit))
     if json_out:
         emit_json(rows)
         return
