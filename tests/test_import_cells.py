@@ -54,7 +54,7 @@ def test_amounts(text, fen):
 
 
 @pytest.mark.parametrize(("text", "key"), [
-    ("五千", "amount_not_number"), ("-5", "amount_negative"), ("0", "amount_zero"), ("1.005", "amount_too_precise"),
+    ("五千", "amount_not_number"), ("-5", "amount_negative"), ("0", "amount_zero"), ("1.005", "cell_amount_separators"), ("1.0051", "amount_too_precise"),
 ])
 def test_bad_amounts(text, key):
     with pytest.raises(CellError) as exc:
@@ -179,3 +179,20 @@ def test_progress_bar_draws_on_a_terminal(monkeypatch):
         cb(100, 100)
     with progress.bar("导入", quiet=True) as cb:
         assert cb is None
+
+
+@pytest.mark.parametrize("text", ["5.000,00", "5,00", "5.000", "1.234.567", "12,34.5", "5,000,00"])
+def test_ambiguous_separators_are_refused_not_guessed(text):
+    from zhili_cli.importing.cells import CellError, parse_amount
+
+    with pytest.raises(CellError) as err:
+        parse_amount(text)
+    assert err.value.key == "cell_amount_separators"
+
+
+@pytest.mark.parametrize("text, fen", [("5,000.00", 500000), ("5000", 500000), ("1,234,567.8元", 123456780),
+                                       ("¥3000", 300000), ("1.2万", 1200000), ("86.52", 8652), ("5，000", 500000)])
+def test_chinese_separators_are_read(text, fen):
+    from zhili_cli.importing.cells import parse_amount
+
+    assert parse_amount(text) == fen

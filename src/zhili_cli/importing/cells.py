@@ -54,9 +54,21 @@ def parse_date(text: str) -> datetime:
     raise CellError("cell_bad_date", value=text)
 
 
+_CURRENCY = re.compile(r"[\s¥￥]|元|人民币|RMB|CNY", re.IGNORECASE)
+_GROUPED = re.compile(r"[+-]?\d{1,3}([,，]\d{3})+(\.\d{1,2})?")
+
+
 def parse_amount(text: str) -> int:
+    """Yuan → fen. Separators are read the Chinese way (`5,000.00`); a form that could mean
+    something else elsewhere is refused rather than guessed: `5.000,00` (5 000 in Germany),
+    `5,00`, `5.000` (a thousands dot or three decimals?)."""
     from zhili_cli.domain.money import parse_yuan
 
+    core = _CURRENCY.sub("", text).removesuffix("万").removesuffix("亿")
+    if ("," in core or "，" in core) and not _GROUPED.fullmatch(core):
+        raise CellError("cell_amount_separators", value=text)
+    if re.search(r"\.\d{3}$", core) or core.count(".") > 1:
+        raise CellError("cell_amount_separators", value=text)
     try:
         return parse_yuan(text)
     except UserError as exc:

@@ -12,6 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "{path}:{line}: this row has {cells} cells but the header has {columns} columns (a stray comma or quote?); nothing was imported"),
     "csv_nul": ("{path}:{line}: 含有空字符（NUL），不是正常的表格导出，未导入任何内容",
                 "{path}:{line}: contains a NUL byte: not a normal spreadsheet export; nothing was imported"),
+    "cell_amount_separators": ("金额 {value} 的分隔符有歧义：请写成 5000.00 或 5,000.00",
+                               "the separators of {value} are ambiguous: write 5000.00 or 5,000.00"),
     "xlsx_unavailable": ("读取 .xlsx 需要 openpyxl", "reading .xlsx needs openpyxl"),
     "xlsx_unreadable": ("{path} 不是可读的 .xlsx 文件（{error}）", "{path} is not a readable .xlsx workbook ({error})"),
     "xlsx_no_sheet": ("{path} 中没有工作表 {sheet}；有：{sheets}", "{path} has no sheet {sheet}; it has: {sheets}"),

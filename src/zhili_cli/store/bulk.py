@@ -18,6 +18,13 @@ from zhili_cli.store.audit import values_json
 from zhili_cli.store.tx import Tx
 
 
+# Pages SQLite keeps in memory while an import writes (KiB; SQLite's default is 2 000). Rows
+# in no particular order land all over the table's indexes; with too few pages cached each
+# insert reads and writes index pages again. A fixed budget keeps memory flat however long
+# the file is.
+CACHE_KIB = 16384
+
+
 class BulkInsert:
     """Rows for one table: `extend(rows)` queues them, giving them the next ids in order;
     `flush()` writes them (as `extend` does each time a batch is full).
@@ -34,6 +41,7 @@ class BulkInsert:
         self.columns = ("id", *columns)
         self.batch = batch
         self.pending: list[tuple[Any, ...]] = []
+        tx.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self.next_id = int(tx.execute(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"').fetchone()[0])
         template, self._trusted = _template(tx, table, self.columns)
         # Each row's values in sorted-column order: the given ones, then the defaults of the

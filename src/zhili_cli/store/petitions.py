@@ -203,11 +203,16 @@ class ImportLookup:
     `petitions_natural` in one statement; a key is counted in the stored petitions once,
     when the file first shows it. The file's own running count is kept, in a second
     temporary table, only for keys that were stored before: a first import keeps nothing
-    per row, and no look-up depends on how many rows share a time or a key."""
+    per row, and no look-up depends on how many rows share a time or a key. Rows received
+    outside the span of the petitions stored before (a new month's register) cannot be
+    stored already and are not looked up."""
 
     def __init__(self, conn: sqlite3.Connection, start: int) -> None:
         self.conn = conn
         self.start = start
+        low, high = conn.execute("SELECT MIN(received_at), MAX(received_at) FROM petitions WHERE id < ?",
+                                 (start,)).fetchone()
+        self.span = (low, high) if low is not None else None
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_rows (seq INTEGER PRIMARY KEY, received_at TEXT, "
                      "source TEXT, title TEXT, building TEXT)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_tally (received_at TEXT, source TEXT, title TEXT, "
@@ -219,10 +224,13 @@ class ImportLookup:
 
     def stored(self, keys: list[tuple[str, str, str, str | None]]) -> set[int]:
         """Positions in `keys` (this chunk, in file order) of the rows already stored."""
+        if self.span is None:
+            return set()
+        low, high = self.span
         conn = self.conn
         conn.execute("DELETE FROM temp.import_rows")
         conn.executemany("INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?)",
-                         [(i, *key) for i, key in enumerate(keys)])
+                         [(i, *key) for i, key in enumerate(keys) if low <= key[0] <= high])
         conn.execute(f"""
             INSERT INTO temp.import_tally
             SELECT received_at, source, title, building, 0, n FROM (
