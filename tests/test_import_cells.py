@@ -18,7 +18,7 @@ from zhili_cli.importing.households import HOUSEHOLDS
 from zhili_cli.importing.members import MEMBERS
 from zhili_cli.importing.petitions import PETITIONS, _kind, _source, _status
 from zhili_cli.importing.spec import map_headers
-from zhili_cli.importing.xlsx import cell_text
+from zhili_cli.importing.workbook import cell_text
 
 
 @pytest.mark.parametrize(("text", "want"), [

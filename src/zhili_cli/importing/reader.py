@@ -2,7 +2,7 @@
 
 CSV files are decoded as UTF-8 (with or without BOM) when they are UTF-8, otherwise as
 whatever charset-normalizer finds (GBK/GB2312 exports are read as GB18030, their
-superset); `--encoding` overrides. `.xlsx` workbooks are streamed by importing/xlsx.py.
+superset); `--encoding` overrides. Workbooks (.xlsx, .xlsm, .xls, .ods) are read by importing/workbook.py.
 Rows come out one at a time, so memory stays flat whatever the file's size.
 
 CSV is read strictly: a quote left open (which would swallow the rest of the file into one
@@ -107,6 +107,7 @@ def _delimiter(path: Path, encoding: str) -> str:
     return ","
 
 
+WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")  # read by importing/workbook.py
 LEAD_ROWS = 6  # rows looked at to find the header under a sheet's title
 
 
@@ -149,21 +150,28 @@ def read_rows(path: Path, encoding: str | None = None, sheet: str | None = None)
     """(headers, rows). Header is line 1; blank rows are skipped; cells are stripped."""
     if not path.is_file():
         raise UserError("file_missing", path=str(path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from zhili_cli.importing.xlsx import read_xlsx
+    if path.suffix.lower() in WORKBOOKS:
+        from zhili_cli.importing.workbook import read_workbook
 
-        return read_xlsx(path, sheet)
+        return read_workbook(path, sheet)
     if encoding:
         try:
             enc = codecs.lookup(encoding).name
+            io.TextIOWrapper(io.BytesIO(), encoding=enc)  # rot13, base64 …: codecs, not text encodings
         except LookupError:
-            raise UserError("file_unknown_encoding", encoding=encoding) from None
+            raise UserError("file_unknown_encoding", path=str(path), encoding=encoding) from None
         if enc == "utf-8":
             enc = "utf-8-sig"  # a BOM is never part of the first header
     else:
-        enc = detect_encoding(path)
+        try:
+            enc = detect_encoding(path)
+        except OSError as exc:
+            raise UserError("file_unreadable", path=str(path), error=exc.strerror or type(exc).__name__) from None
     delimiter = _delimiter(path, enc)
-    raw = path.open("rb")
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise UserError("file_unreadable", path=str(path), error=exc.strerror or type(exc).__name__) from None
     total = path.stat().st_size
     fh = io.TextIOWrapper(raw, encoding=enc, newline="")
     reader = csv.reader(fh, delimiter=delimiter, strict=True)
