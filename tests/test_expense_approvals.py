@@ -52,7 +52,7 @@ def test_committee_tier_needs_a_passed_committee_vote(org):
 def test_three_party_tier_from_the_meeting_agenda(org):
     num = request(org, "28000")["number"]
     request(org, "6000", "绿化", "绿意园艺")
-    org.ok("meeting", "schedule")
+    org.ok("meeting", "schedule", "--date", "2024-03-05")  # held today: attendance is recorded on the day
     agenda = org.json("meeting", "agenda", "M2024-001")["agenda"]
     assert [(a["type"], a["ref"]) for a in agenda] == [("expense", num)]  # waits for this body only
     # a committee vote does not stand in for the three-party meeting

@@ -26,7 +26,7 @@ def test_default_three_party_meeting_last_week(cli):
     assert "已有" in cli.fails("meeting", "schedule")
 
 
-def test_auto_agenda_attend_decide_moves_petition(cli):
+def test_auto_agenda_attend_decide_moves_petition(cli, monkeypatch):
     roster(cli)
     big = petition(cli, "电瓶车充电棚", "大")
     small = petition(cli, "路灯不亮", "小")
@@ -38,6 +38,7 @@ def test_auto_agenda_attend_decide_moves_petition(cli):
     assert ("report_back", small) in types
     assert cli.json("petition", "show", big)["status"] == "on_agenda"
     item = next(i["position"] for i in agenda if i["ref"] == big)
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-28T14:00:00+08:00")  # the meeting's day
 
     # no quorum yet: the property company is missing
     m = cli.json("meeting", "attend", "M2024-001", "--present", "张红梅,金建国")
@@ -82,7 +83,7 @@ def test_agenda_edit_add_drop_move(cli):
 
 def test_committee_quorum_more_than_half(cli):
     roster(cli)
-    cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-10")
+    cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-05")
     m = cli.json("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟")
     assert m["quorum_met"] is False and m["quorum_detail"] == "3/7"
     m = cli.json("meeting", "attend", "M2024-001", "--present", "顾敏")
@@ -97,10 +98,11 @@ def test_assembly_notice_and_unpublished_items(cli):
     m = cli.json("meeting", "schedule", "--kind", "业主大会")
     assert m["date"] == "2024-03-20"
     cli.ok("meeting", "agenda", m["number"], "--add", "选聘物业")
-    err = cli.fails("meeting", "decide", m["number"], "1", "--decision", "同意")
+    on_the_day = {"ZHILI_NOW": "2024-03-20T09:00:00+08:00"}
+    err = cli.fails("meeting", "decide", m["number"], "1", "--decision", "同意", env=on_the_day)
     assert "未在公布的议程" in err
     cli.ok("meeting", "agenda", m["number"], "--publish")
-    cli.ok("meeting", "decide", m["number"], "1", "--decision", "同意")
+    cli.ok("meeting", "decide", m["number"], "1", "--decision", "同意", env=on_the_day)
 
 
 def test_committee_decisions_published_within_three_days(cli):
@@ -122,13 +124,14 @@ def test_bad_kind_and_unknown_meeting(cli):
     assert "no meeting" in cli.fails("--lang", "en", "meeting", "show", "M2099-001")
 
 
-def test_expense_hook_items_and_three_party_approval(cli, tmp_path):
+def test_expense_hook_items_and_three_party_approval(cli, tmp_path, monkeypatch):
     from zhili_cli.services import decisions
     from zhili_cli.store.db import open_db
 
     roster(cli)
     cli.ok("meeting", "schedule")
     cli.ok("meeting", "agenda", "M2024-001", "--add-ref", "E2024-003", "--add", "监控改造 28 000 元")
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-28T14:00:00+08:00")
     cli.ok("meeting", "attend", "M2024-001", "--present", "张红梅,李明,金建国")
     conn = open_db(cli.db)
     assert decisions.find_approval(conn, "three_party", "E2024-003") is None
@@ -167,7 +170,7 @@ def test_agenda_has_milestones_awaiting_verification(cli):
 def test_expense_waiting_for_three_party_on_agenda_then_approved(cli):
     cli.ok("ledger", "opening", "--amount", "80000", "--date", "2024-01-01")
     num = cli.json("expense", "request", "--amount", "28000", "--payee", "海康", "--purpose", "监控改造")["number"]
-    cli.ok("meeting", "schedule")
+    cli.ok("meeting", "schedule", "--date", "2024-03-05")
     agenda = cli.json("meeting", "agenda", "M2024-001")["agenda"]
     assert [(i["type"], i["ref"]) for i in agenda] == [("expense", num)]
     roster(cli)

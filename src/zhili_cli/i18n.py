@@ -11,7 +11,7 @@ import os
 _lang: str | None = None
 _catalogue: dict[str, tuple[str, str]] | None = None
 
-_MODULES = ("core", "petitions", "meetings", "money", "imports", "reports", "hardening", "votes", "shell", "audit", "desk")
+_MODULES = ("core", "petitions", "meetings", "money", "imports", "reports", "hardening", "votes", "shell", "audit", "desk", "meeting_records")
 
 
 def set_lang(lang: str | None) -> None:

@@ -82,10 +82,8 @@ def agenda(
 
     g = globals_of(ctx)
     conn = g.conn()
-    meeting = meetings.load(conn, ref)
     edits = any(v is not None for v in (add, add_ref, drop, move)) or rebuild or publish
-    first = not meetings.items(conn, meeting["id"]) and not meeting["agenda_published_at"] \
-        and not meeting["decisions_published_at"]
+    first = meetings.agenda_never_built(conn, ref)
     if edits or first:
         with g.write("meeting agenda") as tx:
             if rebuild or (first and not edits):
@@ -124,7 +122,9 @@ def _agenda_table(d: dict[str, Any]) -> None:
     table(t("meeting_agenda_title", number=d["number"]),
           [t("col.item"), t("col.item_type"), t("col.ref"), t("col.title"), t("col.decision"),
            t("col.item_owner"), t("col.due")],
-          [(i["position"], t(f"item_type.{i['type']}"), i["ref"] or "", i["title"], i["decision"] or "",
+          [(i["position"], t(f"item_type.{i['type']}"), i["ref"] or "",
+            i["title"] + (t("meeting_carried_mark", times=i["carried_over"]) if i["carried_over"] else ""),
+            i["decision"] or "",
             t(f"party.{i['owner_party']}") if i["owner_party"] else "", (i["due"] or "")[:10])
            for i in d["agenda"]])
 
@@ -154,26 +154,68 @@ def decide(
     ctx: typer.Context,
     ref: str = REF,
     item: int = typer.Argument(..., help=t("arg.item")),
-    decision: str = typer.Option(..., "--decision", help=t("opt.decision")),
+    decision: Optional[str] = typer.Option(None, "--decision", help=t("opt.decision")),
     owner: Optional[str] = typer.Option(None, "--owner", help=t("opt.owner_party")),
     due: Optional[str] = typer.Option(None, "--due", help=t("opt.item_due")),
     reject: bool = typer.Option(False, "--reject", help=t("opt.reject_item")),
+    amend: bool = typer.Option(False, "--amend", help=t("opt.amend")),
+    reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.correction_reason")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.clock import user_when as _when
-    from zhili_cli.services import meetings
+    from zhili_cli.services import meeting_changes, meetings
 
     g = globals_of(ctx)
-    with g.write("meeting decide") as tx:
-        row = meetings.decide(tx, g.rules_obj(), ref, item, decision=decision, owner=owner, due=_when(due),
-                              approved=not reject)
+    with g.write("meeting decide --amend" if amend else "meeting decide") as tx:
+        if amend:
+            row = meeting_changes.amend(tx, ref, item, reason=reason, decision=decision, owner=owner,
+                                        due=_when(due), approved=False if reject else None)
+        else:
+            row = meetings.decide(tx, g.rules_obj(), ref, item, decision=decision or "", owner=owner,
+                                  due=_when(due), approved=not reject)
     if json_out:
         from zhili_cli.cli.output import emit_json
 
         emit_json({k: v for k, v in row.items() if k not in ("id", "meeting_id")})
         return
-    typer.echo(t("meeting_decided", number=meetings.load(g.conn(), ref)["number"], item=item))
+    key = "meeting_amended" if amend else "meeting_decided"
+    typer.echo(t(key, number=meetings.load(g.conn(), ref)["number"], item=item))
+
+
+@app.command("reschedule", help=t("cmd.meeting.reschedule"))
+def reschedule(
+    ctx: typer.Context,
+    ref: str = REF,
+    on: Optional[str] = typer.Option(None, "--date", help=t("opt.new_date")),
+    reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.correction_reason")),
+    announced: Optional[str] = typer.Option(None, "--announced", help=t("opt.reannounced")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import meeting_changes
+
+    g = globals_of(ctx)
+    with g.write("meeting reschedule") as tx:
+        row = meeting_changes.reschedule(tx, g.rules_obj(), ref, on=_day(on), reason=reason,
+                                         announced=_day(announced))
+    _emit_meeting(g, row["number"], json_out, "meeting_rescheduled")
+
+
+@app.command("cancel", help=t("cmd.meeting.cancel"))
+def cancel(
+    ctx: typer.Context,
+    ref: str = REF,
+    reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.correction_reason")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import meeting_changes
+
+    g = globals_of(ctx)
+    with g.write("meeting cancel") as tx:
+        row = meeting_changes.cancel(tx, ref, reason=reason)
+    _emit_meeting(g, row["number"], json_out, "meeting_cancel_done")
 
 
 @app.command("publish", help=t("cmd.meeting.publish"))
@@ -239,7 +281,7 @@ def list_(ctx: typer.Context,
     from zhili_cli.services import meetings
 
     g = globals_of(ctx)
-    rows = meetings.list_rows(g.conn(), meetings.kind_of(kind) if kind else None, limit or None)
+    rows = meetings.list_(g.conn(), kind, limit or None)
     if json_out:
         from zhili_cli.cli.output import emit_json
 
@@ -273,8 +315,18 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     kv(f"{d['number']} {d['title']}", [
         (t("col.date"), d["date"]), (t("col.meeting_kind"), t(f"meeting_kind.{d['kind']}")),
         (t("minutes.convener"), d["convener"]), (t("col.quorum"), f"{quorum} {d['quorum_detail'] or ''}".strip()),
+        (t("col.state"), t(f"meeting_state.{d['state']}")),
     ])
     if d["attendance"]:
         table(t("minutes.attendance"), [t("col.party"), t("col.name")],
               [(t(f"party.{a['party']}"), a["name"]) for a in d["attendance"]])
     _agenda_table(d)
+    if d["history"]:
+        table(t("col.history"), [t("col.date"), t("col.name"), t("col.item"), t("col.history"), t("col.reason")],
+              [(h["at"][:16].replace("T", " "), h["by"], h["item"] or "",
+                f"{t('history.' + h['action'])}：{_change_text(h)}", h["reason"]) for h in d["history"]])
+
+
+def _change_text(h: dict[str, Any]) -> str:
+    keys = sorted(set(h["before"]) | set(h["after"]))
+    return "；".join(f"{k}: {h['before'].get(k) or '—'} → {h['after'].get(k) or '—'}" for k in keys)

@@ -37,6 +37,7 @@ ROLE_PARTY = {
     "residents_rep": "residents_committee",
     "property_rep": "property",
     "grid_worker": "residents_committee",
+    "owner_rep": "owner_reps",
 }
 
 # Bodies that approve an expense, lowest first; a motion stage calls the assembly `owners`.

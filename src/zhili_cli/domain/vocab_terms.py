@@ -49,6 +49,9 @@ PARTY: Table = {
     "residents_committee": ("居委会", "residents' committee", "社区居委会", "社区", "community"),
     "owners_committee": ("业委会", "owners' committee", "业主委员会", "committee"),
     "property": ("物业", "property company", "物业公司", "物业服务企业", "property_company"),
+    # The third party of the joint meeting where there is no owners' committee (seed 003:
+    # 社区居委会、物业企业负责人、居民代表).
+    "owner_reps": ("业主代表", "owners' representatives", "居民代表", "owner-reps", "owner_representatives"),
 }
 
 ROLE: Table = {

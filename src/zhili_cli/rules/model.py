@@ -221,8 +221,24 @@ class ThreePartyMeeting(Strict):
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
+class JointMeeting(Strict):
+    """The joint meeting (联席会议) of a compound without an owners' committee (seed 003)."""
+    parties: list[Literal["residents_committee", "property", "owner_reps"]] = Field(
+        default_factory=lambda: ["residents_committee", "property", "owner_reps"], min_length=2)
+    quorum: Literal["all_parties"] = "all_parties"
+    decision: Literal["all_parties", "majority_of_parties"] = "all_parties"
+
+    @field_validator("parties")
+    @classmethod
+    def _unique_parties(cls, parties: list[str]) -> list[str]:
+        if len(set(parties)) != len(parties):
+            raise ValueError("parties must be unique")
+        return parties
+
+
 class Meetings(Strict):
     three_party: ThreePartyMeeting
+    joint: JointMeeting = Field(default_factory=JointMeeting)
     mailbox_days: list[Weekday]
 
 

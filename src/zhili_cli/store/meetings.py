@@ -111,3 +111,60 @@ def refs_on_agendas(conn: sqlite3.Connection, ref_type: str) -> set[str]:
 
 def last_decided_at(conn: sqlite3.Connection, meeting_id: int) -> str | None:
     return conn.execute("SELECT MAX(decided_at) FROM agenda_items WHERE meeting_id = ?", (meeting_id,)).fetchone()[0]
+
+
+def next_of_kind(conn: sqlite3.Connection, kind: str, date: str, exclude: int) -> dict[str, Any] | None:
+    """The first meeting of this kind on or after `date`, other than `exclude`, not cancelled."""
+    return one_dict(conn.execute(
+        "SELECT * FROM meetings m WHERE kind = ? AND date >= ? AND id != ? AND NOT EXISTS "
+        "(SELECT 1 FROM meeting_changes c WHERE c.meeting_id = m.id AND c.action = 'cancel') "
+        "ORDER BY date, id LIMIT 1", (kind, date, exclude)))
+
+
+# corrections -------------------------------------------------------------------
+
+def add_change(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("meeting_changes", row)
+
+
+def changes(conn: sqlite3.Connection, meeting_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT c.*, a.position AS item FROM meeting_changes c LEFT JOIN agenda_items a ON a.id = c.item_id "
+        "WHERE c.meeting_id = ? ORDER BY c.id", (meeting_id,)))
+
+
+def cancelled(conn: sqlite3.Connection, meeting_id: int) -> dict[str, Any] | None:
+    return one_dict(conn.execute(
+        "SELECT * FROM meeting_changes WHERE meeting_id = ? AND action = 'cancel' ORDER BY id LIMIT 1",
+        (meeting_id,)))
+
+
+def cancelled_ids(conn: sqlite3.Connection) -> set[int]:
+    return {r[0] for r in conn.execute("SELECT meeting_id FROM meeting_changes WHERE action = 'cancel'")}
+
+
+# carry-over --------------------------------------------------------------------
+
+def previous_held(conn: sqlite3.Connection, kind: str, date: str, exclude: int) -> list[dict[str, Any]]:
+    """Meetings of this kind before `date` (or on it, other than `exclude`), newest first."""
+    return all_dicts(conn.execute(
+        "SELECT * FROM meetings WHERE kind = ? AND id != ? AND date <= ? ORDER BY date DESC, id DESC",
+        (kind, exclude, date)))
+
+
+def add_carryover(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("agenda_carryovers", row)
+
+
+def carryovers(conn: sqlite3.Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
+    """item id → its carry-over (from which item, how many times), for one meeting's items."""
+    rows = all_dicts(conn.execute(
+        "SELECT c.*, f.meeting_id AS from_meeting_id, m.number AS from_meeting FROM agenda_carryovers c "
+        "JOIN agenda_items a ON a.id = c.item_id JOIN agenda_items f ON f.id = c.from_item_id "
+        "JOIN meetings m ON m.id = f.meeting_id WHERE a.meeting_id = ?", (meeting_id,)))
+    return {r["item_id"]: r for r in rows}
+
+
+def carried_from_ids(conn: sqlite3.Connection) -> set[int]:
+    """Items already carried over to a later meeting."""
+    return {r[0] for r in conn.execute("SELECT from_item_id FROM agenda_carryovers")}

@@ -25,6 +25,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.imports",
     "zhili_cli.store.migrations.publication",
     "zhili_cli.store.migrations.desk",
+    "zhili_cli.store.migrations.meeting_records",
 )
 
 
