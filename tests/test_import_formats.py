@@ -172,7 +172,7 @@ def test_member_import_refuses_a_second_chair_and_long_terms(cli, tmp_path):
     path = write_csv(tmp_path / "m2.csv", "姓名,角色,任期开始,任期结束\n甲,委员,2020-01-01,2030-01-01\n")
     err = cli.fails("member", "import", path)
     assert err.startswith(f"{path}:2: 任期结束:")
-    path = write_csv(tmp_path / "m3.csv", "姓名,角色\n乙,业主代表\n")
+    path = write_csv(tmp_path / "m3.csv", "姓名,角色\n乙,楼道长\n")  # a role of no party: it must be given
     assert f"{path}:2: party:" in cli.fails("member", "import", path)
     assert cli.json("member", "import", write_csv(tmp_path / "m4.csv", "姓名,角色,所属方\n乙,业主代表,业委会\n"))["new"] == 1
 
