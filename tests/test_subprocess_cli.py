@@ -128,17 +128,17 @@ def _assert_agrees_with_typer(light_class, annotation, values) -> None:
 
 def test_light_int_coercion_accepts_what_typer_would():
     """The whole-number coercion zhili gives typer agrees with typer's own (pydantic) one."""
-    from zhili_cli.cli import main
+    from zhili_cli.cli import typer_glue
 
-    _assert_agrees_with_typer(main._light_coercions()[2], int, [
+    _assert_agrees_with_typer(typer_glue._light_coercions()[2], int, [
         "3", " 7", "+3", "00", "3.0", "1_000", "-0", "-12", "٣", "1e3", "３", "", "3.5", "3.00", "\t3\n", "1_000.0",
         "1__0", "_1", "abc", "0x10", "9" * 30, "3.", ".5", "+-3", " ", "1 000"])
 
 
 def test_light_flag_and_text_coercions_agree_with_typer():
-    from zhili_cli.cli import main
+    from zhili_cli.cli import typer_glue
 
-    text, _, _, flag = main._light_coercions()
+    text, _, _, flag = typer_glue._light_coercions()
     _assert_agrees_with_typer(flag, bool, [True, False, "true", "False", "1", "0", "yes", "No", "on", "OFF", "t", "f",
                                            "y", "n", "", "maybe", "2", " true", "是"])
     _assert_agrees_with_typer(text, str, ["", "x", " 空格 ", "'; DROP TABLE x; --", "\u202e"])

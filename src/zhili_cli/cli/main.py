@@ -76,91 +76,9 @@ def hoist_globals(args: list[str]) -> list[str]:
     return front + rest
 
 
-def _light_coercions() -> tuple[Any, Any, Any, Any] | None:
-    """Coercions for plain text, text lists, whole numbers and flags that need no pydantic schema.
+from zhili_cli.cli import typer_glue  # noqa: E402  typer's internals, in one module
 
-    Typer builds a pydantic TypeAdapter for every option on first use; for `str` and `int`
-    options that costs more than most commands' own work. These give the same values and
-    refuse the same input. None when this typer has no such hook (its defaults then apply).
-    The classes add no fields, so they keep RuntimeParam's own (frozen dataclass) constructor.
-    """
-    try:
-        from typer._coercion import RuntimeParam
-        from typer.core import _click
-    except ImportError:  # pragma: no cover - another typer
-        return None
-
-    class Text(RuntimeParam):
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            return value if isinstance(value, str) else str(value)
-
-    class TextList(RuntimeParam):
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            return [v if isinstance(v, str) else str(v) for v in value]
-
-    class Whole(RuntimeParam):
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if isinstance(value, bool):
-                raise _click.exceptions.BadParameter(f"{value!r} is not a whole number.", ctx=ctx, param=param)
-            if isinstance(value, int):
-                number = value
-            else:
-                import re
-
-                # what pydantic's lax int accepts from text: sign, digits, underscores, ".0"
-                match = re.fullmatch(r"\s*([+-]?[0-9]+(?:_[0-9]+)*)(?:\.0+)?\s*", str(value))
-                if not match:
-                    raise _click.exceptions.BadParameter(f"{value!r} is not a whole number.", ctx=ctx, param=param)
-                number = int(match.group(1))
-            low, high = self.parameter_info.min, self.parameter_info.max
-            if (low is not None and number < low) or (high is not None and number > high):
-                bounds = " and ".join(x for x in (f">= {low}" if low is not None else "",
-                                                  f"<= {high}" if high is not None else "") if x)
-                raise _click.exceptions.BadParameter(f"{number} is not {bounds}.", ctx=ctx, param=param)
-            return number
-
-    class Flag(RuntimeParam):
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if isinstance(value, bool):
-                return value
-            text = str(value).lower()
-            if text in ("1", "true", "t", "yes", "y", "on"):
-                return True
-            if text in ("0", "false", "f", "no", "n", "off"):
-                return False
-            raise _click.exceptions.BadParameter(f"{value!r} is not a yes/no value.", ctx=ctx, param=param)
-
-    return Text, TextList, Whole, Flag
-
-
-def _install_light_coercions() -> None:
-    """Route typer's plain `str`, `list[str]`, `int` and `bool` parameters to the coercions
-    above; every other annotation keeps typer's own (pydantic) coercion."""
-    import typer.core as typer_core
-
-    original = getattr(typer_core, "build_runtime_param", None)
-    light = _light_coercions()
-    if original is None or light is None or getattr(original, "_zhili_light", False):
-        return
-    text, text_list, whole, flag = light
-    kinds = {str: text, int: whole, bool: flag}
-
-    def build_runtime_param(descriptor: Any) -> Any:
-        info = descriptor.parameter_info
-        plain = (getattr(info, "parser", None) is None and not getattr(info, "clamp", False)
-                 and not getattr(info, "count", False) and not descriptor.is_file and not descriptor.is_choice)
-        annotation = descriptor.annotation
-        if plain and isinstance(annotation, type) and annotation in kinds:
-            return kinds[annotation](parameter_info=info, annotation=annotation)
-        if plain and annotation == list[str]:
-            return text_list(parameter_info=info, annotation=annotation)
-        return original(descriptor)
-
-    build_runtime_param._zhili_light = True  # type: ignore[attr-defined]
-    typer_core.build_runtime_param = build_runtime_param
-
-
-_install_light_coercions()
+typer_glue.install()
 
 
 class LazyGroup(TyperGroup):
@@ -205,6 +123,20 @@ class LazyGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         from typer.core import _click as click  # the click copy typer runs on
 
+        argv = [str(a) for a in args] if args is not None else sys.argv[1:]
+        asked = typer_glue.completion_flag(argv, GLOBAL_OPTIONS)
+        if asked:  # before click parses anything: `zhili --show-completion bash` prints the script
+            _scan_lang(argv)
+            from zhili_cli.errors import UserError
+
+            try:
+                code, text = typer_glue.completion(*asked)
+            except UserError as exc:
+                typer.echo(one_line(exc.message()), err=True)
+                sys.exit(exc.exit_code)
+            typer.echo(text)
+            sys.exit(code)
+        typer_glue.prepare_completion()
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:  # `zhili petition`: the group's help
@@ -270,6 +202,11 @@ def main(
     rules: Optional[str] = typer.Option(None, "--rules", envvar="ZHILI_RULES", help=t("opt.rules")),
     actor: Optional[str] = typer.Option(None, "--as", envvar="ZHILI_USER", show_envvar=False, help=t("opt.as")),
     lang: Optional[str] = typer.Option(None, "--lang", envvar="ZHILI_LANG", show_envvar=False, help=t("opt.lang")),
+    # handled before parsing (LazyGroup.main); declared here for the help screen
+    show_completion: Optional[str] = typer.Option(None, "--show-completion", metavar=t("metavar.shell"),
+                                                  help=t("opt.show_completion")),
+    install_completion: Optional[str] = typer.Option(None, "--install-completion", metavar=t("metavar.shell"),
+                                                     help=t("opt.install_completion")),
 ) -> None:
     from zhili_cli.cli.context import Globals
 
@@ -280,43 +217,6 @@ def main(
             raise UsageError("bad_lang", value=lang)
         set_lang("en" if lang.lower().startswith("en") else "zh")
     ctx.obj = Globals(db=db, rules=rules, actor=actor)
-
-
-def _localize_help_words() -> None:
-    """Typer's own words on a help screen (panel titles, [default: …], [required]) in the
-    user's language. Done as a help screen is drawn, so other commands never import them."""
-    from typer import rich_utils
-
-    for name, key in (("DEFAULT_STRING", "help.default"), ("REQUIRED_LONG_STRING", "help.required"),
-                      ("ENVVAR_STRING", "help.envvar"), ("DEPRECATED_STRING", "help.deprecated"),
-                      ("ARGUMENTS_PANEL_TITLE", "help.arguments"), ("OPTIONS_PANEL_TITLE", "help.options"),
-                      ("COMMANDS_PANEL_TITLE", "help.commands")):
-        setattr(rich_utils, name, t(key))
-
-
-def _localized(format_help: Any) -> Any:
-    def localized_format_help(self: Any, ctx: Any, formatter: Any) -> Any:
-        _localize_help_words()
-        return format_help(self, ctx, formatter)
-
-    return localized_format_help
-
-
-def _localized_help_option(get_help_option: Any) -> Any:
-    def localized_get_help_option(self: Any, ctx: Any) -> Any:
-        option = get_help_option(self, ctx)
-        if option is not None:
-            option.help = t("help.option")
-        return option
-
-    return localized_get_help_option
-
-
-# typer is pinned to the series these hooks are written against (pyproject.toml)
-TyperCommand.format_help = _localized(TyperCommand.format_help)  # type: ignore[method-assign]
-TyperGroup.format_help = _localized(TyperGroup.format_help)  # type: ignore[method-assign]
-TyperCommand.get_help_option = _localized_help_option(TyperCommand.get_help_option)  # type: ignore[method-assign]
-TyperGroup.get_help_option = _localized_help_option(TyperGroup.get_help_option)  # type: ignore[method-assign]
 
 
 def run() -> None:

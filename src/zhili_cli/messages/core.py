@@ -3,8 +3,8 @@
 MESSAGES = {
     # app and global options
     "app.help": ("小区治理台账：诉求、三方议事会、表决、分级审批与公示。", "Governance paperwork for one compound: petitions, three-party meetings, votes, tiered approvals, public reports."),
-    "opt.db": ("数据库文件（默认 . / zhili.db，或环境变量 ZHILI_DB）", "database file (default . / zhili.db, or ZHILI_DB)"),
-    "opt.rules": ("规则文件（默认 . / zhili.yaml，否则用内置默认规则）", "rules file (default . / zhili.yaml, else the built-in defaults)"),
+    "opt.db": ("数据库文件（默认为当前文件夹里的 zhili.db，或环境变量 ZHILI_DB）", "database file (default: zhili.db in the current folder, or ZHILI_DB)"),
+    "opt.rules": ("规则文件（默认为当前文件夹里的 zhili.yaml，没有则用内置默认规则）", "rules file (default: zhili.yaml in the current folder, else the built-in defaults)"),
     "opt.as": ("操作人（或环境变量 ZHILI_USER）", "who is acting (or ZHILI_USER)"),
     # click's and typer's own words on the help screens
     "help.option": ("显示本帮助并退出", "Show this message and exit."),

@@ -36,3 +36,26 @@ MESSAGES.update({
     "db_readonly_wal": ("{path} 在只读介质上，且旁边的 -wal 文件里还有未并入的改动，无法如实读取：请用 zhili backup 制作归档副本",
                         "{path} is on a read-only medium with changes still in its -wal file, which cannot be read faithfully there: make archive copies with zhili backup"),
 })
+MESSAGES.update({  # what a help screen shows for the value an option takes
+    "metavar.date": ("日期", "DATE"),
+    "metavar.month": ("月份", "MONTH"),
+    "metavar.period": ("期间", "PERIOD"),
+    "metavar.amount": ("金额", "AMOUNT"),
+    "metavar.area": ("面积", "AREA"),
+    "metavar.file": ("文件", "FILE"),
+    "metavar.ref": ("编号", "REF"),
+    "metavar.number": ("数字", "NUMBER"),
+    "metavar.text": ("文字", "TEXT"),
+})
+MESSAGES.update({
+    "completion.shell": ("不支持的终端 {shell}：可用 {shells}（如 zhili --show-completion bash）",
+                         "unsupported shell {shell}: use one of {shells} (e.g. zhili --show-completion bash)"),
+    "completion.unavailable": ("当前安装的 typer 不提供命令补全", "this typer offers no shell completion"),
+    "completion.installed": ("已为 {shell} 安装命令补全：{path}（重新打开终端后生效）",
+                             "{shell} completion installed in {path} (takes effect in a new terminal)"),
+    "opt.show_completion": ("打印终端的命令补全脚本：bash、zsh、fish 或 powershell",
+                            "print the shell completion script: bash, zsh, fish or powershell"),
+    "opt.install_completion": ("为终端安装命令补全：bash、zsh、fish 或 powershell",
+                               "install shell completion: bash, zsh, fish or powershell"),
+    "metavar.shell": ("终端", "SHELL"),
+})
