@@ -44,26 +44,28 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
 
 
 def rows_of(count: int, seed: int = 7, one_time: bool = False) -> list[list[str]]:
+    return list(iter_rows(count, seed, one_time))
+
+
+def iter_rows(count: int, seed: int = 7, one_time: bool = False):
     rnd = random.Random(seed)
     start = datetime(2015, 1, 1, 8, 0)
-    out = []
     for i in range(count):
         received = start if one_time else start + timedelta(minutes=7 * i + rnd.randrange(5))
         kind = KINDS[i % 5]
         building = str(1 + i % 30)
         done = i % 3 != 0
         closed = (received + timedelta(hours=3 + i % 90)).strftime("%Y-%m-%d %H:%M") if done else ""
-        out.append([
+        yield [
             received.strftime("%Y-%m-%d %H:%M"), SOURCES[i % len(SOURCES)],
             f"{building}幢{TOPICS[i % len(TOPICS)]}#{i}", "", kind, building,
             rnd.choice(SURNAMES) + rnd.choice(GIVEN), f"13{rnd.randrange(10**9):09d}",
             "物业" if kind in ("急", "小") else "居委会", "已办结" if done else "待受理",
             closed, "已处理" if done else "", str(1 + i % 5) if done else "",
-        ])
-    return out
+        ]
 
 
-def write(path: Path, rows: list[list[str]]) -> Path:
+def write(path: Path, rows) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)
         out.writerow(HEADERS)
@@ -72,8 +74,8 @@ def write(path: Path, rows: list[list[str]]) -> Path:
 
 
 def generate(path: Path, rows: int, seed: int = 7) -> None:
-    """A sorted register of `rows` lines (used by other scripts too)."""
-    write(path, rows_of(rows, seed))
+    """A sorted register of `rows` lines, written as it is generated."""
+    write(path, iter_rows(rows, seed))
 
 
 ENV = {**os.environ, "ZHILI_NOW": "2026-01-01T09:00:00+08:00", "ZHILI_USER": "bench"}
@@ -119,7 +121,8 @@ def compare(work: Path, data: Path, label: str, repeat: int) -> dict[str, float]
 
 
 def peak_rss(csv_path: Path, db: Path) -> int:
-    """Peak resident memory (KiB) of a process running `zhili petition import`."""
+    """Peak resident memory (KiB) of a process running `zhili petition import`: VmHWM, which
+    starts anew at exec (ru_maxrss would carry this script's own peak over to the child)."""
     code = f"""
 import os, resource, sys
 sys.argv = ["zhili", "--db", {str(db)!r}, "petition", "import", "--quiet", {str(csv_path)!r}]
@@ -129,7 +132,12 @@ try:
 except SystemExit as exc:
     if exc.code:
         raise
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+try:
+    with open("/proc/self/status") as fh:
+        peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(peak, file=sys.stderr)
 """
     out = subprocess.run([sys.executable, "-c", code], env=ENV, check=True, capture_output=True, text=True)
     return int(out.stderr.strip().splitlines()[-1])
@@ -157,7 +165,7 @@ def main() -> int:
         shuffled = list(rows)
         random.Random(11).shuffle(shuffled)
         shuffled_file = write(work / "shuffled.csv", shuffled)
-        one_time_file = write(work / "one-time.csv", rows_of(args.rows, one_time=True))
+        one_time_file = write(work / "one-time.csv", iter_rows(args.rows, one_time=True))
         del rows, shuffled
         print(f"{args.rows} petition rows, {sorted_file.stat().st_size / 1e6:.1f} MB CSV; medians of "
               f"{args.repeat} alternating runs")

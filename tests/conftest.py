@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from zhili_cli.cli.main import app
 from zhili_cli.i18n import set_lang
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "zhili_cli" / "examples"
 
 
 @pytest.fixture(autouse=True)

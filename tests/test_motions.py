@@ -227,7 +227,7 @@ def test_agenda_picks_up_motion_at_three_party_stage(cli):
 def test_example_ballot_sheet_on_example_register(cli):
     from pathlib import Path
 
-    examples = Path(__file__).resolve().parent.parent / "examples"
+    examples = Path(__file__).resolve().parent.parent / "src" / "zhili_cli" / "examples"
     cli.ok("household", "import", str(examples / "households.csv"))
     y = owners_motion(cli)
     res = cli.json("motion", "ballots", "import", y, str(examples / "ballots.csv"))

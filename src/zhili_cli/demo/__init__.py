@@ -1,4 +1,5 @@
-"""The example compound, built from examples/ (modelled on seed 000's 龙湫湾).
+"""The example compound, built from the registers packaged in zhili_cli/examples/ (modelled
+on seed 000's 龙湫湾; tools/make_examples.py writes them).
 
 Each area adds its part as a module with `build(g, examples)`; STEPS run in order,
 each in its own transaction through the same services the commands use.
@@ -26,15 +27,13 @@ def on_day(day: str):
 
 
 def examples_dir() -> Path:
-    """examples/ of a source checkout, or the copy installed with the package."""
-    env = os.environ.get("ZHILI_EXAMPLES")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "examples"
-        if (candidate / "households.csv").is_file():
-            return candidate
+    """The example registers, package data read through importlib.resources: the same files
+    in a source checkout and in an installed wheel."""
+    from importlib.resources import files
+
+    root = files("zhili_cli") / "examples"
+    if isinstance(root, Path) and (root / "households.csv").is_file():
+        return root
     from zhili_cli.errors import UserError
 
     raise UserError("demo_no_examples")

@@ -165,5 +165,5 @@ MESSAGES = {
 }
 MESSAGES.update({
     "demo_built": ("示例小区已建成：{db}（{households} 户，{petitions} 条诉求）", "example compound built: {db} ({households} households, {petitions} petitions)"),
-    "demo_no_examples": ("找不到 examples/ 目录：请在源码目录运行，或设置 ZHILI_EXAMPLES", "examples/ not found: run from the source tree or set ZHILI_EXAMPLES"),
+    "demo_no_examples": ("找不到随 zhili 安装的示例数据（zhili_cli/examples）：请重新安装 zhili", "the example data installed with zhili (zhili_cli/examples) is missing: reinstall zhili"),
 })

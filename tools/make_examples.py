@@ -1,4 +1,4 @@
-"""Regenerate the example compound's registers (deterministic). Run: python examples/make_examples.py
+"""Regenerate the example compound's registers (deterministic). Run: python tools/make_examples.py
 
 The compound is modelled on seed 000 (龙湫湾): 1 505 households, about 238 000 m²,
 a committee of 7, and petitions from 2018 to mid-2025 of which 340 major/difficult
@@ -12,7 +12,7 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent / "src" / "zhili_cli" / "examples"  # packaged data
 rng = random.Random(20181)
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"

@@ -1,6 +1,6 @@
 """Write the import samples that are not plain UTF-8 CSV (deterministic).
 
-    python examples/make_xlsx.py
+    python tools/make_xlsx.py
 
 - petitions.xlsx: a petition register as Excel/WPS saves it — real date cells, phone
   numbers stored as numbers, satisfaction as integers, headers with synonyms, a blank
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent / "src" / "zhili_cli" / "examples"  # packaged data
 
 PETITIONS = [
     # 收到日期 (date cell), 渠道, 事项, 详情, 类型, 楼号, 联系人, 手机 (number), 承办单位, 办理状态, 完成日期, 答复, 评价
