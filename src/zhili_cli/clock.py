@@ -37,6 +37,8 @@ def parse_datetime(text: str) -> datetime:
         dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise UserError("bad_datetime", value=text) from None
+    if not 2000 <= dt.year <= 2100:  # the range every date parser keeps (importing.cells)
+        raise UserError("date_out_of_range", value=text, first=2000, last=2100)
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=TZ)
     return dt.astimezone(TZ).replace(microsecond=0)
@@ -71,8 +73,9 @@ def user_when(text: str | None) -> datetime | None:
 
     try:
         return parse_date(text).replace(tzinfo=TZ)
-    except CellError:
-        pass
+    except CellError as err:
+        if err.key == "cell_date_out_of_range":
+            raise UserError("date_out_of_range", value=text, first=2000, last=2100) from None
     try:
         return parse_datetime(text)
     except UserError:

@@ -35,7 +35,14 @@ ALLOWED: dict[str, frozenset[str]] = {
     "reject": frozenset({"received", "accepted", "on_agenda"}),
     "merge": frozenset({"received", "accepted", "on_agenda"}),
     "refer": frozenset({"received", "accepted", "in_progress"}),
+    # corrections (each with a reason, see services/petition_corrections.py)
+    "retriage": frozenset({"accepted", "on_agenda", "decided", "in_progress"}),
+    "reopen": TERMINAL,
 }
+
+# `petition edit` options → the columns they correct
+EDITABLE = {"title": "title", "text": "text", "kind": "kind", "building": "building", "location": "location",
+            "reporter": "reporter", "phone": "reporter_phone", "received": "received_at"}
 
 
 def check_action(action: str, status: str, number: str) -> None:
@@ -43,7 +50,7 @@ def check_action(action: str, status: str, number: str) -> None:
     if status not in ALLOWED[action]:
         from zhili_cli.i18n import t
 
-        allowed = "/".join(t(f"status.{s}") for s in sorted(ALLOWED[action]))
+        allowed = "/".join(t(f"status.{s}") for s in STATES if s in ALLOWED[action])
         raise UserError("petition_bad_transition", number=number, action=Term(f"verb.{action}"),
                         status=Term(f"status.{status}"), allowed=allowed)
 
@@ -71,6 +78,25 @@ def status_after_triage(rules: Any, kind: str) -> str:
 def default_party(rules: Any, kind: str) -> str | None:
     """小事协商办: minor matters go to the property company unless told otherwise."""
     return "property" if route(rules, kind) == "property" else None
+
+
+def status_after_retriage(rules: Any, kind: str, status: str, decided: bool) -> str:
+    """A re-classified petition goes where the new kind routes it. One a meeting has already
+    decided keeps its place; one waiting for a meeting moves on when its new kind needs none."""
+    if decided and status in ("decided", "in_progress"):
+        return status
+    if status in ("on_agenda", "decided"):
+        return status if route(rules, kind) == "meeting" else "in_progress"
+    return status_after_triage(rules, kind)
+
+
+def status_after_reopen(kind: str | None, responsible: str | None, rules: Any, decided: bool) -> str:
+    """Back to where the work stood: in progress with its party, waiting for the meeting, or untriaged."""
+    if not kind:
+        return "received"
+    if responsible and (decided or route(rules, kind) != "meeting"):
+        return "in_progress"
+    return "accepted"
 
 
 def status_after_assign(rules: Any, kind: str, status: str, number: str) -> str:

@@ -21,8 +21,19 @@ _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # dates people type: 9999-12-31 is a typo, not a date
+
+
 def parse_date(text: str) -> datetime:
-    """2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, optional time; Excel serial numbers too."""
+    """2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, optional time; Excel serial numbers too.
+    Years outside 2000–2100 are refused (a typo, never an internal error later)."""
+    moment = _parse_date(text)
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise CellError("cell_date_out_of_range", value=text, first=FIRST_YEAR, last=LAST_YEAR)
+    return moment
+
+
+def _parse_date(text: str) -> datetime:
     value = text.strip()
     if len(value) in (10, 16, 19) and value[4] == "-" and value[7] == "-":  # ISO: the C parser
         try:

@@ -8,7 +8,7 @@ from typing import Any
 
 from zhili_cli import clock
 from zhili_cli.domain import petitions as rules_of
-from zhili_cli.domain import buildings, vocab
+from zhili_cli.domain import vocab
 from zhili_cli.errors import UserError
 from zhili_cli.store import petitions as store
 from zhili_cli.store.tx import Tx
@@ -23,19 +23,21 @@ def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
 def add(tx: Tx, rules: Any, *, title: str, source: str, text: str = "", kind: str | None = None,
         building: str | None = None, location: str | None = None, reporter: str | None = None,
         reporter_phone: str | None = None, received_at: datetime | None = None) -> dict[str, Any]:
-    if not title.strip():
+    from zhili_cli.services.petition_corrections import check_received, clean_fields
+
+    fields = clean_fields({"title": title, "text": text or "", "building": building, "location": location,
+                           "reporter": reporter, "reporter_phone": reporter_phone})
+    if not fields["title"]:
         raise UserError("title_required")
     src = vocab.source(source)
     knd = vocab.kind(kind) if kind else None
-    received = received_at or tx.at
+    received = check_received(received_at, tx.at) if received_at else tx.at
     year = received.year
     seq = store.next_seq(tx.conn, year)
     number = rules_of.format_number(rules.petitions.number_prefix, year, seq)
     row = {
         "number": number, "year": year, "seq": seq, "received_at": clock.iso(received),
-        "source": src, "kind": knd, "title": title.strip(), "text": text or "",
-        "building": buildings.key(building), "location": location, "reporter": reporter,
-        "reporter_phone": reporter_phone, "status": "received",
+        "source": src, "kind": knd, **fields, "status": "received",
         "response_due": clock.iso(rules_of.response_due(rules, knd, received)),
     }
     pid = store.insert(tx, row)
@@ -52,10 +54,15 @@ def _move(tx: Tx, row: dict[str, Any], action: str, to_status: str, changes: dic
 
 
 def triage(tx: Tx, rules: Any, ref: str, *, kind: str, responsible: str | None = None,
-           completion_due: datetime | None = None) -> dict[str, Any]:
-    """Classify (大难急小私), route per the rules, set the deadlines."""
+           completion_due: datetime | None = None, reason: str | None = None) -> dict[str, Any]:
+    """Classify (大难急小私), route per the rules, set the deadlines. A triaged petition is
+    re-triaged (a correction: `reason` required)."""
     row = load(tx.conn, ref)
-    rules_of.check_action("triage", row["status"], row["number"])
+    if row["status"] != "received":
+        from zhili_cli.services import petition_corrections
+
+        return petition_corrections.retriage(tx, rules, row, kind=kind, reason=reason, responsible=responsible,
+                                             completion_due=completion_due)
     knd = vocab.kind(kind)
     party = vocab.party(responsible) if responsible else rules_of.default_party(rules, knd)
     to_status = rules_of.status_after_triage(rules, knd)
@@ -173,6 +180,18 @@ def stats(conn: sqlite3.Connection, *, date_from: str | None, date_to: str | Non
 
     groups = store.stats_groups(conn, date_from=date_from, date_to=date_to, now_iso=clock.iso(now) or "")
     return domain_stats.combine(groups)
+
+
+def edit(tx: Tx, rules: Any, ref: str, *, reason: str, **fields: Any) -> dict[str, Any]:
+    from zhili_cli.services import petition_corrections
+
+    return petition_corrections.edit(tx, rules, load(tx.conn, ref), reason=reason, **fields)
+
+
+def reopen(tx: Tx, rules: Any, ref: str, *, reason: str) -> dict[str, Any]:
+    from zhili_cli.services import petition_corrections
+
+    return petition_corrections.reopen(tx, rules, load(tx.conn, ref), reason=reason)
 
 
 def list_rows(conn: sqlite3.Connection, **filters: Any) -> list[dict[str, Any]]:

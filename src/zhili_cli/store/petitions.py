@@ -42,17 +42,31 @@ def update(tx: Tx, petition_id: int, changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def add_event(tx: Tx, petition_id: int, action: str, from_status: str | None,
-              to_status: str | None, note: str | None = None) -> None:
-    tx.insert("petition_events", {
+              to_status: str | None, note: str | None = None) -> int:
+    return tx.insert("petition_events", {
         "petition_id": petition_id, "at": tx.at_iso, "actor": tx.actor, "action": action,
         "from_status": from_status, "to_status": to_status, "note": note,
     })
 
 
+def add_correction(tx: Tx, event_id: int, petition_id: int, reason: str,
+                   changes: dict[str, list[Any]]) -> None:
+    """The reason and the values before/after of a correction (edit, re-triage, reopening)."""
+    tx.insert("petition_corrections", {
+        "event_id": event_id, "petition_id": petition_id, "reason": reason,
+        "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+    })
+
+
 def events(conn: sqlite3.Connection, petition_id: int) -> list[dict[str, Any]]:
-    return all_dicts(conn.execute(
-        "SELECT at, actor, action, from_status, to_status, note FROM petition_events "
-        "WHERE petition_id = ? ORDER BY id", (petition_id,)))
+    """Every event, each with the reason and the changes (field → [before, after]) of a correction."""
+    rows = all_dicts(conn.execute(
+        "SELECT e.at, e.actor, e.action, e.from_status, e.to_status, e.note, c.reason, c.changes "
+        "FROM petition_events e LEFT JOIN petition_corrections c ON c.event_id = e.id "
+        "WHERE e.petition_id = ? ORDER BY e.id", (petition_id,)))
+    for row in rows:
+        row["changes"] = json.loads(row["changes"]) if row["changes"] else None
+    return rows
 
 
 def history(conn: sqlite3.Connection, petition: dict[str, Any]) -> list[dict[str, Any]]:
@@ -68,7 +82,7 @@ def history(conn: sqlite3.Connection, petition: dict[str, Any]) -> list[dict[str
         return found
     status = found[0]["from_status"] if found else petition["status"]
     imported = {"at": entry[0], "actor": entry[1], "action": "import", "from_status": None,
-                "to_status": status, "note": None}
+                "to_status": status, "note": None, "reason": None, "changes": None}
     return [imported, *found]
 
 
@@ -100,8 +114,10 @@ def _filters(*, status=None, kind=None, source=None, building=None, month=None, 
         clauses.append("source = ?")
         params.append(source)
     if building:
-        clauses.append("building = ?")
-        params.append(building)
+        # stored as its key (3); rows written before keys were kept may say 3幢 or 3号楼
+        names = [building] + ([building + s for s in ("幢", "栋", "号楼", "号", "楼")] if building.isalnum() else [])
+        clauses.append(f"building IN ({','.join('?' for _ in names)})")
+        params += names
     if month:
         clauses.append("received_at >= ? AND received_at < ?")
         params += [f"{month}-01", _next_month(month) + "-01"]

@@ -26,6 +26,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.publication",
     "zhili_cli.store.migrations.desk",
     "zhili_cli.store.migrations.meeting_records",
+    "zhili_cli.store.migrations.petitions",
 )
 
 

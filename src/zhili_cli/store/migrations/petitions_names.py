@@ -1,0 +1,2 @@
+SET = "petitions"
+NAMES: tuple[str, ...] = ("m001_petition_corrections",)
