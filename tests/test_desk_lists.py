@@ -133,3 +133,12 @@ def test_file_holds_every_row_unless_limit_given(cli, tmp_path):
     cli.ok("petition", "list", "--out", str(tmp_path / "two.csv"), "--limit", "2")
     assert len((tmp_path / "two.csv").read_text(encoding="utf-8-sig").splitlines()) == 3
     assert len(cli.json("petition", "list", "--limit", "1")) == 1
+
+
+def test_petition_list_reveal_across_years(cli):
+    """Each row revealed is the row listed, whatever its number (ids are not numbers)."""
+    cli.ok("petition", "add", "--title", "旧事", "--source", "信箱", "--received", "2023-05-01",
+           "--reporter", "甲某", "--phone", "13000000001")
+    cli.ok("petition", "add", "--title", "新事", "--source", "信箱", "--reporter", "乙某", "--phone", "13000000002")
+    rows = json.loads(cli.ok("petition", "list", "--reveal", "--json").stdout)
+    assert {r["number"]: r["reporter"] for r in rows} == {"P2023-001": "甲某", "P2024-001": "乙某"}

@@ -98,3 +98,26 @@ def test_search_without_trigram_index_falls_back_to_like(cli):
     conn.commit()
     conn.close()
     assert numbers(cli, "--search", "电梯故障") == [a]
+
+
+def _index_intact(db) -> None:
+    conn = sqlite3.connect(db)
+    # FTS5 compares the index with the petitions table itself; raises if they differ
+    conn.execute("INSERT INTO search_petitions (search_petitions, rank) VALUES ('integrity-check', 1)")
+    assert conn.execute("SELECT COUNT(*) FROM search_bulk").fetchone()[0] == 0
+    conn.close()
+
+
+def test_batch_import_indexes_every_row_and_a_failed_one_nothing(cli, tmp_path):
+    lines = "".join(f"2024-01-{1 + i % 28:02d},信箱,{i}号事项电梯维修,内容{i}\n" for i in range(2500))
+    cli.ok("petition", "import", str(write_csv(tmp_path / "p.csv", "收到日期,来源,标题,内容\n" + lines)))
+    assert len(cli.json("petition", "list", "--search", "号事项电梯", "--limit", "0")) == 2500
+    assert [r["title"] for r in cli.json("petition", "list", "--search", "2499号事项")] == ["2499号事项电梯维修"]
+    _index_intact(cli.db)
+    bad = "".join(f"2024-02-{1 + i % 28:02d},信箱,{i}号坏批次,x\n" for i in range(2100)) + "2024-02-30,信箱,坏日期,x\n"
+    cli.fails("petition", "import", str(write_csv(tmp_path / "bad.csv", "收到日期,来源,标题,内容\n" + bad)))
+    assert cli.json("petition", "list", "--search", "号坏批次") == []
+    _index_intact(cli.db)
+    a = cli.json("petition", "add", "--title", "单条登记的路灯", "--source", "信箱")["number"]
+    assert numbers(cli, "--search", "单条登记") == [a]                 # the trigger still indexes one row
+    _index_intact(cli.db)

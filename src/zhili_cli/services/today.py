@@ -43,7 +43,7 @@ def reveal_petitions(tx: Tx, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     """The rows with their reporters in full, the reveal recorded in the audit log."""
     from zhili_cli.services import care, petitions
 
-    full = [petitions.load(tx.conn, str(r["id"])) for r in rows]
+    full = [petitions.load(tx.conn, r["number"]) for r in rows]
     care.record_reveal(tx, [r["number"] for r in full if r.get("reporter") or r.get("reporter_phone")]
                        or [r["number"] for r in full])
     return [{**r, "reporter": f.get("reporter"), "reporter_phone": f.get("reporter_phone")}

@@ -9,7 +9,8 @@ this SQLite has no trigram tokenizer the index was never built and every word us
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from zhili_cli.store import petitions as petition_store
 from zhili_cli.store.rows import all_dicts
@@ -20,6 +21,23 @@ HOUSEHOLD_COLUMNS = ("building || '-' || unit || '-' || room", "owner", "phone",
 
 def has_index(conn: sqlite3.Connection, table: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is not None
+
+
+@contextmanager
+def batch(conn: sqlite3.Connection, table: str, first: int, last: int) -> Iterator[None]:
+    """Rows first…last being inserted into `table` in one batch: for petitions, the insert
+    trigger stands aside and the batch is indexed with one statement afterwards (inside the
+    same transaction, so a failed import leaves the index as it was)."""
+    if table != "petitions" or not has_index(conn, "search_bulk"):
+        yield
+        return
+    conn.execute("INSERT INTO search_bulk (id) VALUES (1)")
+    try:
+        yield
+    finally:
+        conn.execute("DELETE FROM search_bulk")
+    conn.execute("INSERT INTO search_petitions (rowid, title, text, feedback, location) "
+                 "SELECT id, title, text, feedback, location FROM petitions WHERE id BETWEEN ? AND ?", (first, last))
 
 
 def _phrase(word: str) -> str:

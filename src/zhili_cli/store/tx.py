@@ -78,7 +78,10 @@ class Tx:
                 self._check_open_period(day)
         cols = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
-        self.conn.executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
+        from zhili_cli.store import search  # the search index follows the batch in one statement
+
+        with search.batch(self.conn, table, first, last):
+            self.conn.executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
         if stored is None:
             stored = self.stored_rows(table, first, last)
         if len(stored) != len(ids):
