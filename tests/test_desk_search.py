@@ -104,7 +104,7 @@ def _index_intact(db) -> None:
     conn = sqlite3.connect(db)
     # FTS5 compares the index with the petitions table itself; raises if they differ
     conn.execute("INSERT INTO search_petitions (search_petitions, rank) VALUES ('integrity-check', 1)")
-    assert conn.execute("SELECT COUNT(*) FROM search_bulk").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'search_petitions_ai'").fetchone()[0] == 1
     conn.close()
 
 

@@ -93,3 +93,23 @@ def test_demo_day(cli):
     assert any(i["kind"] == "visit" for i in items)
     late = [i["days_late"] for i in items if i["days_late"] is not None]
     assert late == sorted(late, reverse=True)
+
+
+def test_owners_votes_opening_closing_and_open(cli):
+    from zhili_cli.store.db import immediate, open_db
+    from zhili_cli.store.tx import Tx
+
+    conn = open_db(cli.db)
+    with immediate(conn):
+        tx = Tx(conn, "secretary", "test")
+        base = {"body": "owners", "opened_at": "2024-03-01T09:00:00+08:00", "updated_at": "2024-03-01T09:00:00+08:00",
+                "result": "open", "tally": "{}", "final": 0}
+        closing = tx.insert("votes", {**base, "window_from": "2024-03-01", "window_to": "2024-03-08"})
+        opening = tx.insert("votes", {**base, "window_from": "2024-03-10", "window_to": "2024-04-10"})
+        tx.insert("votes", {**base, "window_from": "2024-03-01", "window_to": "2024-04-30"})   # closes later
+        tx.insert("votes", {**base, "final": 1, "result": "passed", "window_to": "2024-03-06"})  # done
+        tx.insert("votes", {**base, "body": "committee", "window_to": "2024-03-06"})          # not owners'
+    conn.close()
+    items = [i for i in cli.json("today") if i["kind"].startswith("vote")]
+    assert [(i["kind"], i["ref"], i["due"], i["days_late"]) for i in items] == [
+        ("vote_closing", f"vote {closing}", "2024-03-08", -3), ("vote_opening", f"vote {opening}", "2024-03-10", -5)]

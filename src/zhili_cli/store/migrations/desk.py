@@ -114,18 +114,3 @@ def m002_search_index(db):
             statement = statement % _digits(column)
         db.execute(statement)
 
-
-@migrations(name=NAMES[2])
-def m003_search_batch_import(db):
-    # A batch import indexes each batch of petitions with one INSERT … SELECT (store/search.py,
-    # `batch`), about four times faster than a trigger firing per row. While a batch is being
-    # written, a row in search_bulk tells the insert trigger to stand aside.
-    if not db["search_petitions"].exists():
-        return
-    db.execute("CREATE TABLE search_bulk (id INTEGER PRIMARY KEY)")
-    db.execute("DROP TRIGGER search_petitions_ai")
-    db.execute("""CREATE TRIGGER search_petitions_ai AFTER INSERT ON petitions
-        WHEN NOT EXISTS (SELECT 1 FROM search_bulk) BEGIN
-        INSERT INTO search_petitions (rowid, title, text, feedback, location)
-        VALUES (new.id, new.title, new.text, new.feedback, new.location);
-    END""")

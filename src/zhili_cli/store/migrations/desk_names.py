@@ -1,2 +1,2 @@
 SET = "desk"
-NAMES = ("m001_visits_volunteers_reveals", "m002_search_index", "m003_search_batch_import")
+NAMES = ("m001_visits_volunteers_reveals", "m002_search_index")
