@@ -3,6 +3,7 @@ decisions and owners' votes that name the expense; the maintenance fund end to e
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -75,8 +76,13 @@ def test_assembly_tier_needs_a_passed_owners_vote(org, tmp_path):
     assert "业主大会" in org.fails("expense", "approve", num)
     y = org.json("motion", "propose", "--title", "监控系统升级", "--matter", "other", "--only", "owners",
                  "--subject", num)["number"]
-    res = org.json("motion", "vote", y, *sum((["--ballot", f"1-1-{i}=同意"] for i in range(1, 6)), []))
-    assert res["passed"] is True
+    org.ok("motion", "vote", "open", y, "--from", "2024-03-20", "--to", "2024-03-31")
+    os.environ["ZHILI_NOW"] = "2024-03-21T10:00:00+08:00"  # inside the window (restored by the fixture)
+    res = org.json("motion", "vote", y, *sum((["--ballot", f"1-1-{i}=同意@业主{i - 1}"] for i in range(1, 6)), []))
+    assert res["passing_so_far"] is True and res["final"] is False
+    assert "业主大会" in org.fails("expense", "approve", num)  # a provisional tally approves nothing
+    os.environ["ZHILI_NOW"] = "2024-04-01T10:00:00+08:00"
+    assert org.json("motion", "vote", "close", y)["passed"] is True
     assert org.json("expense", "approve", num)["status"] == "approved"
     assert org.json("expense", "pay", num)["status"] == "paid"
     assert org.json("ledger", "balance")["public_revenue"]["balance"] == "50000.00"
@@ -115,8 +121,12 @@ def test_maintenance_fund_ordinary_use_by_owners_vote(org, tmp_path):
     assert "业主大会" in org.fails("expense", "approve", num, "--body", "committee")
     y = org.json("motion", "propose", "--title", "使用维修资金", "--matter", "fund_use", "--only", "owners",
                  "--subject", num)["number"]
-    assert org.json("motion", "vote", y, "--ballot", "1-1-1=同意", "--ballot", "1-1-2=同意",
-                    "--ballot", "1-1-3=同意")["passed"] is True
+    org.ok("motion", "vote", "open", y, "--from", "2024-03-20", "--to", "2024-03-31")
+    os.environ["ZHILI_NOW"] = "2024-03-21T10:00:00+08:00"
+    org.ok("motion", "vote", y, "--ballot", "1-1-1=同意@业主0", "--ballot", "1-1-2=同意@业主1",
+           "--ballot", "1-1-3=同意@业主2")
+    os.environ["ZHILI_NOW"] = "2024-04-01T10:00:00+08:00"
+    assert org.json("motion", "vote", "close", y)["passed"] is True
     assert org.json("expense", "approve", num)["status"] == "approved"
     steps = org.json("fund", "procedure", num)["steps"]
     assert [s["done"] for s in steps] == [True, True, False, False, False]

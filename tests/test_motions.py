@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+OWNERS: dict[str, str] = {}  # room → registered owner, for signing ballots
 COMMITTEE = ["金建国:主任", "沈丽:副主任", "陆伟:委员", "顾敏:委员", "钱志文:委员", "朱晓雪:委员", "吴海燕:委员"]
 
 
@@ -25,6 +27,7 @@ def register(cli, tmp_path: Path, areas: list[str], owners: list[str] | None = N
         phone = phones.setdefault(owner, f"139{len(phones):08d}")  # one owner, one phone
         lines.append(f"{building},1,{room},{area},{owner},{phone},{'是' if unsold and i in unsold else ''}")
         rooms.append(f"{building}-1-{room}")
+        OWNERS[rooms[-1]] = owner
     path = tmp_path / "households.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     cli.ok("household", "import", str(path))
@@ -32,20 +35,39 @@ def register(cli, tmp_path: Path, areas: list[str], owners: list[str] | None = N
 
 
 def ballots_csv(tmp_path: Path, votes: list[tuple[str, str]], name="ballots.csv") -> Path:
-    lines = ["楼栋,单元,房号,意见"]
+    lines = ["楼栋,单元,房号,意见,签名"]
     for room, choice in votes:
         b, u, r = room.split("-")
-        lines.append(f"{b},{u},{r},{choice}")
+        lines.append(f"{b},{u},{r},{choice},{OWNERS.get(room, '业主')}")
     path = tmp_path / name
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def ballot(room: str, choice: str) -> str:
+    """`--ballot ROOM=CHOICE@OWNER`, signed by the registered owner."""
+    return f"{room}={choice}@{OWNERS.get(room, '业主')}"
+
+
+def open_vote(cli, number: str) -> None:
+    """Open the owners' vote (notice today 2024-03-05, voting 03-20 … 03-31) and move the clock
+    into the window."""
+    cli.ok("motion", "vote", "open", number, "--from", "2024-03-20", "--to", "2024-03-31")
+    os.environ["ZHILI_NOW"] = "2024-03-21T10:00:00+08:00"  # the autouse fixture restores it
+
+
+def close_vote(cli, number: str) -> dict:
+    os.environ["ZHILI_NOW"] = "2024-04-01T10:00:00+08:00"
+    return cli.json("motion", "vote", "close", number)
 
 
 def owners_motion(cli, matter="other", subject=None):
     args = ["motion", "propose", "--title", "业主表决", "--matter", matter, "--only", "owners"]
     if subject:
         args += ["--subject", subject]
-    return cli.json(*args)["number"]
+    number = cli.json(*args)["number"]
+    open_vote(cli, number)
+    return number
 
 
 def test_propose_class_from_matter_and_stages(cli):
@@ -105,22 +127,25 @@ def test_full_pipeline_with_three_party_and_owner_ballots(cli, tmp_path):
     assert res["passed"] is True
     assert "已投过票" in cli.fails("motion", "vote", y, "--position", "物业=反对")
     assert cli.json("motion", "advance", y)["stage"] == "residents"
+    open_vote(cli, y)
     # special matter: 3/4 of voting owners and area
-    res = cli.json("motion", "vote", y, *sum((["--ballot", f"{r}=同意"] for r in rooms[:4]), []),
-                   "--ballot", f"{rooms[4]}=反对", "--ballot", f"{rooms[5]}=反对")
-    assert res["quorum_met"] is True and res["passed"] is False  # 4 of 6 < 3/4
+    res = cli.json("motion", "vote", y, *sum((["--ballot", ballot(r, "同意")] for r in rooms[:4]), []),
+                   "--ballot", ballot(rooms[4], "反对"), "--ballot", ballot(rooms[5], "反对"))
+    assert res["quorum_met"] is True and res["passing_so_far"] is False  # 4 of 6 < 3/4
     assert res["owners_short_pass"] == 1  # 3/4 of 6 is 4.5
-    assert "已投过票" in cli.fails("motion", "vote", y, "--ballot", f"{rooms[0]}=同意")
-    err = cli.fails("motion", "vote", y, "--ballot", "9-9-909=同意")
-    assert "9-9-909" in err and "不在住户名册" in err
-    res = cli.json("motion", "vote", y, "--ballot", f"{rooms[6]}=agree", "--ballot", f"{rooms[7]}=同意")
-    assert res["passed"] is True  # 6 of 8 voting agree: exactly 3/4
+    assert "已投过票" in cli.fails("motion", "vote", y, "--ballot", ballot(rooms[0], "同意"))
+    err = cli.fails("motion", "vote", y, "--ballot", "9-9-909=同意@某人")
+    assert "9-9-909" in err and "计票范围" in err
+    res = cli.json("motion", "vote", y, "--ballot", ballot(rooms[6], "agree"), "--ballot", ballot(rooms[7], "同意"))
+    assert res["passing_so_far"] is True and res["passed"] is False  # 6 of 8 agree: 3/4, not final yet
+    assert "尚未通过" in cli.fails("motion", "advance", y)
+    assert close_vote(cli, y)["passed"] is True
     carried = cli.json("motion", "advance", y)
     assert carried["status"] == "carried"
     assert [s["status"] for s in carried["stages"]] == ["passed", "passed", "passed"]
     actions = [h["action"] for h in carried["history"]]
     assert actions[0] == "propose" and actions[-1] == "carried"
-    assert "已是" in cli.fails("motion", "vote", y, "--ballot", f"{rooms[8]}=同意")
+    assert "已是" in cli.fails("motion", "vote", y, "--ballot", ballot(rooms[8], "同意"))
     shown = cli.ok("motion", "show", y).stdout
     assert "居民决议" in shown and "已通过" in shown
     assert cli.json("motion", "list")[0]["status"] == "carried"
@@ -143,7 +168,8 @@ def test_product_example_ordinary_through_ballot_import(cli, tmp_path):
     assert res["owners"] == 1000 and res["area"] == 100000
     assert res["voted_owners"] == 700 and res["voted_area"] == 70000
     assert res["agree_owners"] == 351 and res["agree_area"] == 35001
-    assert res["quorum_met"] is True and res["passed"] is True
+    assert res["quorum_met"] is True and res["passing_so_far"] is True and res["final"] is False
+    assert close_vote(cli, y)["passed"] is True
 
     from zhili_cli.services import decisions
     from zhili_cli.store.db import open_db
@@ -158,7 +184,8 @@ def test_product_example_ordinary_350_fails(cli, tmp_path):
     y = owners_motion(cli)
     votes = [(r, "同意") for r in rooms[:350]] + [(r, "反对") for r in rooms[350:700]]
     res = cli.json("motion", "ballots", "import", y, str(ballots_csv(tmp_path, votes)))
-    assert res["quorum_met"] is True and res["passed"] is False and res["agree_owners"] == 350
+    assert res["quorum_met"] is True and res["passing_so_far"] is False and res["agree_owners"] == 350
+    assert close_vote(cli, y)["passed"] is False
 
 
 def test_product_example_special_525_and_524(cli, tmp_path):
@@ -166,9 +193,10 @@ def test_product_example_special_525_and_524(cli, tmp_path):
     y = owners_motion(cli, "fund_raise")
     votes = [(r, "同意") for r in rooms[:524]] + [(r, "反对") for r in rooms[524:699]]
     res = cli.json("motion", "ballots", "import", y, str(ballots_csv(tmp_path, votes)))
-    assert res["voted_owners"] == 699 and res["quorum_met"] is True and res["passed"] is False
-    res = cli.json("motion", "vote", y, "--ballot", f"{rooms[699]}=同意")
-    assert res["agree_owners"] == 525 and res["agree_area"] == 52500 and res["passed"] is True
+    assert res["voted_owners"] == 699 and res["quorum_met"] is True and res["passing_so_far"] is False
+    res = cli.json("motion", "vote", y, "--ballot", ballot(rooms[699], "同意"))
+    assert res["agree_owners"] == 525 and res["agree_area"] == 52500 and res["passing_so_far"] is True
+    assert close_vote(cli, y)["passed"] is True
 
 
 def test_special_524_of_700_fails(cli, tmp_path):
@@ -176,7 +204,7 @@ def test_special_524_of_700_fails(cli, tmp_path):
     y = owners_motion(cli, "rebuild")
     votes = [(r, "同意") for r in rooms[:524]] + [(r, "弃权") for r in rooms[524:700]]
     res = cli.json("motion", "ballots", "import", y, str(ballots_csv(tmp_path, votes)))
-    assert res["voted_owners"] == 700 and res["passed"] is False and res["owners_short_pass"] == 1
+    assert res["voted_owners"] == 700 and res["passing_so_far"] is False and res["owners_short_pass"] == 1
 
 
 def test_ballot_import_refuses_unknown_and_duplicate_rooms_whole_file(cli, tmp_path):
@@ -192,15 +220,15 @@ def test_ballot_import_refuses_unknown_and_duplicate_rooms_whole_file(cli, tmp_p
     assert "wrong.csv:2" in cli.fails("motion", "ballots", "import", y, str(wrong))
     # nothing was written by the refused imports
     shown = cli.json("motion", "show", y)
-    assert shown["stages"][0]["vote"] is None
+    assert shown["stages"][0]["vote"]["ballots"] == 0
 
 
 def test_owner_of_several_units_and_developer_count_once(cli, tmp_path):
     owners = ["甲", "甲", "乙", "开发商", "开发商", "丙"]
     rooms = register(cli, tmp_path, ["100", "50", "100", "80", "80", "90"], owners, unsold={3, 4})
     y = owners_motion(cli)
-    res = cli.json("motion", "vote", y, "--ballot", f"{rooms[0]}=同意", "--ballot", f"{rooms[1]}=同意",
-                   "--ballot", f"{rooms[3]}=反对", "--ballot", f"{rooms[2]}=同意")
+    res = cli.json("motion", "vote", y, "--ballot", ballot(rooms[0], "同意"), "--ballot", ballot(rooms[1], "同意"),
+                   "--ballot", ballot(rooms[3], "反对"), "--ballot", ballot(rooms[2], "同意"))
     assert res["owners"] == 4  # 甲, 乙, the developer, 丙
     assert res["voted_owners"] == 3 and res["agree_owners"] == 2
     assert res["agree_area"] == 250 and res["voted_area"] == 330
@@ -209,8 +237,8 @@ def test_owner_of_several_units_and_developer_count_once(cli, tmp_path):
 def test_english_refusals(cli, tmp_path):
     rooms = register(cli, tmp_path, ["100"] * 2)
     y = owners_motion(cli)
-    cli.ok("motion", "vote", y, "--ballot", f"{rooms[0]}=agree")
-    err = cli.fails("--lang", "en", "motion", "vote", y, "--ballot", f"{rooms[0]}=agree")
+    cli.ok("motion", "vote", y, "--ballot", ballot(rooms[0], "agree"))
+    err = cli.fails("--lang", "en", "motion", "vote", y, "--ballot", ballot(rooms[0], "agree"))
     assert err == f"room {rooms[0]} has already voted"
     assert "no motion" in cli.fails("--lang", "en", "motion", "show", "Y2099-001")
 
@@ -225,11 +253,16 @@ def test_agenda_picks_up_motion_at_three_party_stage(cli):
 
 
 def test_example_ballot_sheet_on_example_register(cli):
+    """The example sheet is dated 2024-04-01 … 04-03, inside the window opened for it."""
     from pathlib import Path
 
     examples = Path(__file__).resolve().parent.parent / "src" / "zhili_cli" / "examples"
     cli.ok("household", "import", str(examples / "households.csv"))
-    y = owners_motion(cli)
+    y = cli.json("motion", "propose", "--title", "业主表决", "--only", "owners")["number"]
+    cli.ok("motion", "vote", "open", y, "--from", "2024-03-25", "--to", "2024-04-10")
+    os.environ["ZHILI_NOW"] = "2024-03-26T10:00:00+08:00"
+    cli.fails("motion", "ballots", "import", y, str(examples / "ballots.csv"))  # dated in April: not yet
+    os.environ["ZHILI_NOW"] = "2024-04-05T10:00:00+08:00"
     res = cli.json("motion", "ballots", "import", y, str(examples / "ballots.csv"))
     assert res["count"] > 0 and res["voted_owners"] <= res["count"]
     assert res["agree_owners"] >= 1
@@ -237,17 +270,20 @@ def test_example_ballot_sheet_on_example_register(cli):
 
 def test_owners_vote_at_assembly_needs_published_item(cli, tmp_path):
     rooms = register(cli, tmp_path, ["100"] * 3)
-    y = owners_motion(cli, "manager")
+    y = cli.json("motion", "propose", "--title", "业主表决", "--matter", "manager", "--only", "owners")["number"]
     m = cli.json("meeting", "schedule", "--kind", "业主大会")["number"]
-    err = cli.fails("motion", "vote", y, "--meeting", m, "--ballot", f"{rooms[0]}=同意")
+    window = ("--from", "2024-03-20", "--to", "2024-03-20")
+    err = cli.fails("motion", "vote", "open", y, "--meeting", m, *window)
     assert "未在公布的议程" in err
     agenda = cli.json("meeting", "agenda", m)["agenda"]
     assert [(i["type"], i["ref"]) for i in agenda] == [("motion", y)]
-    cli.fails("motion", "vote", y, "--meeting", m, "--ballot", f"{rooms[0]}=同意")
+    cli.fails("motion", "vote", "open", y, "--meeting", m, *window)
     cli.ok("meeting", "agenda", m, "--publish")
-    res = cli.json("motion", "vote", y, "--meeting", m, "--ballot", f"{rooms[0]}=同意",
-                   "--ballot", f"{rooms[1]}=同意")
-    assert res["passed"] is True
+    cli.ok("motion", "vote", "open", y, "--meeting", m, *window)
+    os.environ["ZHILI_NOW"] = "2024-03-20T10:00:00+08:00"
+    res = cli.json("motion", "vote", y, "--ballot", ballot(rooms[0], "同意"), "--ballot", ballot(rooms[1], "同意"))
+    assert res["passing_so_far"] is True and res["passed"] is False
+    assert close_vote(cli, y)["passed"] is True
 
 
 def test_positions_at_a_meeting_need_its_quorum(cli):

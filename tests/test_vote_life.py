@@ -66,4 +66,4 @@ def test_services_split_by_what_they_hold():
     for name in ("motions.py", "owner_votes.py", "body_votes.py"):
         assert len((base / name).read_text(encoding="utf-8").splitlines()) <= 400
     assert "def _member_votes" in (base / "body_votes.py").read_text(encoding="utf-8")
-    assert "class RoomIndex" in (base / "owner_votes.py").read_text(encoding="utf-8")
+    assert "def close_vote" in (base / "owner_votes.py").read_text(encoding="utf-8")

@@ -46,6 +46,7 @@ def propose(
     origin: Optional[list[str]] = typer.Option(None, "--origin", help=t("opt.origin")),
     subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
     only: Optional[str] = typer.Option(None, "--only", help=t("opt.only_body")),
+    scope: Optional[list[str]] = typer.Option(None, "--scope", help=t("opt.motion_scope")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -54,7 +55,7 @@ def propose(
     g = globals_of(ctx)
     with g.write("motion propose") as tx:
         row = motions.propose(tx, g.rules_obj(), title=title, text=text, matter=matter, origins=origin or [],
-                              subject=subject, only_body=only)
+                              subject=subject, only_body=only, scopes=scope or [])
     _emit(g, row["number"], json_out, "motion_proposed")
 
 
@@ -62,18 +63,37 @@ def propose(
 def vote(
     ctx: typer.Context,
     ref: str = REF,
+    more: Optional[list[str]] = typer.Argument(None, hidden=True),
     member: Optional[list[str]] = typer.Option(None, "--member", help=t("opt.member_vote")),
     position: Optional[list[str]] = typer.Option(None, "--position", help=t("opt.position")),
     ballot: Optional[list[str]] = typer.Option(None, "--ballot", help=t("opt.ballot")),
     result: Optional[str] = typer.Option(None, "--result", help=t("opt.vote_result")),
     meeting: Optional[str] = typer.Option(None, "--meeting", help=t("opt.meeting_ref")),
     subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
+    start: Optional[str] = typer.Option(None, "--from", help=t("opt.vote_from")),
+    end: Optional[str] = typer.Option(None, "--to", help=t("opt.vote_to")),
+    announced: Optional[str] = typer.Option(None, "--announced", help=t("opt.vote_announced")),
     json_out: bool = JSON,
 ) -> None:
+    """`motion vote REF …` records votes; `motion vote open REF --from --to` opens an owners'
+    vote and `motion vote close REF` closes it."""
     from zhili_cli.cli.context import globals_of
+    from zhili_cli.errors import UsageError
     from zhili_cli.services import motions
 
     g = globals_of(ctx)
+    action = {"open": "open", "开启": "open", "close": "close", "结束": "close"}.get(ref.strip())
+    if action:
+        if len(more or []) != 1:
+            raise UsageError("motion_vote_ref_missing", action=ref)
+        ref = (more or [""])[0]
+        if action == "open":
+            return _open(g, ref, start, end, announced, meeting, subject, json_out)
+        return _close(g, ref, json_out)
+    if more:
+        raise UsageError("motion_vote_extra", extra=" ".join(more))
+    if start or end or announced:
+        raise UsageError("motion_vote_window_only_open")
     with g.write("motion vote") as tx:
         out = motions.vote(tx, g.rules_obj(), ref, members=member, positions=position, ballots=ballot,
                            result=result, meeting=meeting, subject=subject)
@@ -85,9 +105,46 @@ def vote(
     _say_result(out["motion"]["number"], out["stage"], out["tally"])
 
 
+def _open(g: Any, ref: str, start: str | None, end: str | None, announced: str | None, meeting: str | None,
+          subject: str | None, json_out: bool) -> None:
+    from zhili_cli.errors import UsageError
+    from zhili_cli.services import owner_votes
+
+    if not start or not end:
+        raise UsageError("motion_vote_window_needed")
+    with g.write("motion vote open") as tx:
+        out = owner_votes.open_vote(tx, g.rules_obj(), ref, start=start, end=end, announced=announced,
+                                    meeting=meeting, subject=subject)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json({"motion": out["motion"], "meeting": out["meeting"], "announced": out["announced_on"],
+                   "from": out["window_from"], "to": out["window_to"], **out["tally"]})
+        return
+    typer.echo(t("vote_opened", number=out["motion"], start=out["window_from"], end=out["window_to"],
+                 announced=out["announced_on"], owners=out["tally"]["owners"], area=out["tally"]["area"]))
+
+
+def _close(g: Any, ref: str, json_out: bool) -> None:
+    from zhili_cli.services import motions, owner_votes
+
+    with g.write("motion vote close") as tx:
+        out = owner_votes.close_vote(tx, g.rules_obj(), ref)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json({"motion": out["motion"], **out["tally"]})
+        return
+    typer.echo(t("vote_closed", number=out["motion"]))
+    _say_result(out["motion"], motions.detail(g.conn(), ref)["stage"], out["tally"])
+
+
 def _say_result(number: str, stage: str, tally: dict[str, Any]) -> None:
-    result = t("motion_pass") if tally["passed"] else t("motion_fail")
-    typer.echo(t("motion_voted", number=number, stage=_stage_name(stage), result=result))
+    if tally.get("final") is False:
+        typer.echo(t("vote_provisional", number=number, end=tally.get("window_to") or ""))
+    else:
+        result = t("motion_pass") if tally["passed"] else t("motion_fail")
+        typer.echo(t("motion_voted", number=number, stage=_stage_name(stage), result=result))
     if "owners_short_quorum" in tally:
         from zhili_cli.cli.output import say
 
@@ -99,7 +156,9 @@ def _say_result(number: str, stage: str, tally: dict[str, Any]) -> None:
         else:
             say(t("vote_quorum_short", owners_short=tally["owners_short_quorum"],
                   area_short=tally["area_short_quorum"], **common))
-        if tally["passed"]:
+        if tally.get("final") is False:
+            pass  # provisional: counts only, no verdict
+        elif tally["passed"]:
             say(t("vote_passes", **common))
         elif tally["owners_short_pass"] or tally["area_short_pass"]:
             say(t("vote_fails", owners_short=tally["owners_short_pass"], area_short=tally["area_short_pass"],
@@ -128,9 +187,12 @@ def ballots_import(
     if json_out:
         from zhili_cli.cli.output import emit_json
 
-        emit_json({"motion": out["motion"], "count": out["count"], **out["tally"]})
+        emit_json({"motion": out["motion"], "count": out["count"], "unchanged": out.get("unchanged", 0),
+                   **out["tally"]})
         return
     typer.echo(t("ballots_imported", number=out["motion"], count=out["count"]))
+    if out.get("unchanged"):
+        typer.echo(t("ballots_already", count=out["unchanged"]))
     d = motions.detail(g.conn(), ref)
     _say_result(out["motion"], d["stage"], out["tally"])
 

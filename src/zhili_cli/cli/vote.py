@@ -55,12 +55,10 @@ def check(
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.domain import votes
+    from zhili_cli.domain import vocab, votes
     from zhili_cli.errors import UsageError
 
-    from zhili_cli.domain import vocab
-
-    cls = vocab.find("vote_class", vote_class)
+    cls = votes.class_of(vote_class) or vocab.find("vote_class", vote_class)
     if cls not in votes.CLASSES:
         raise UsageError("vote_bad_class", value=vote_class)
     g = globals_of(ctx)

@@ -26,25 +26,31 @@ def _choice(i: int) -> str | None:
     return "反对" if i % 10 == 3 else "同意"
 
 
+def _plus(day: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+
+
 def build(g: Any, examples: Path) -> dict[str, Any]:
     from zhili_cli.services import meetings, motions, petitions
     from zhili_cli.store import households
 
     rules = g.rules_obj()
-    with _write(g, "demo petition add", "2025-06-20") as tx:
+    with _write(g, "demo petition add", "2025-05-20") as tx:
         p = petitions.add(tx, rules, title="南门增设非机动车出入道闸", source="appointment",
                           text="电瓶车从南门机动车道进出，存在安全隐患，建议增设非机动车道闸", kind="major",
                           building="南门")
         petitions.triage(tx, rules, p["number"], kind="major")
-    with _write(g, "demo motion propose", "2025-06-23") as tx:
+    with _write(g, "demo motion propose", "2025-05-23") as tx:
         motion = motions.propose(tx, rules, title="南门增设非机动车道闸并改造出入口",
                                  text="利用公共收益在南门增设非机动车道闸，调整出入口布局。",
                                  matter="change_use", origins=[p["number"]])
         number = motion["number"]
-    with _write(g, "demo motion vote", "2025-06-23") as tx:
+    with _write(g, "demo motion vote", "2025-05-23") as tx:
         motions.vote(tx, rules, number, result="同意")
         motions.advance(tx, number, note="党支部委员会先议通过")
-    with _write(g, "demo meeting schedule", "2025-06-24") as tx:
+    with _write(g, "demo meeting schedule", "2025-05-24") as tx:
         meeting = meetings.schedule(tx, rules, kind="three_party", convener="社区党委")
         m = meeting["number"]
         meetings.build_agenda(tx, rules, m)
@@ -70,12 +76,21 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
         picked = _choice(i)
         if picked:
             label = f"{h['building']}-{h['unit']}-{h['room']}" if h["unit"] else f"{h['building']}-{h['room']}"
-            ballots.append(f"{label}={picked}")
-    with _write(g, "demo motion vote", "2025-06-29") as tx:
-        out = motions.vote(tx, rules, number, ballots=ballots)
+            ballots.append(f"{label}={picked}@{h['owner'] or '业主'}")
+    # a written consultation (书面征求意见): notice 15 days ahead, ballots inside the window, closed after it
+    from zhili_cli.services import owner_votes
+
+    announced = meeting["date"][:10]
+    with _write(g, "demo motion vote open", announced) as tx:
+        opened = owner_votes.open_vote(tx, rules, number, start=_plus(announced, 15), end=_plus(announced, 25),
+                                       announced=announced)
+    with _write(g, "demo motion vote", _plus(announced, 20)) as tx:
+        motions.vote(tx, rules, number, ballots=ballots)
+    with _write(g, "demo motion vote close", _plus(opened["window_to"], 1)) as tx:
+        out = owner_votes.close_vote(tx, rules, number)
     carried = False
     if out["tally"]["passed"]:
-        with _write(g, "demo motion advance", "2025-06-30") as tx:
+        with _write(g, "demo motion advance", _plus(opened["window_to"], 2)) as tx:
             carried = motions.advance(tx, number, note="业主表决通过")["status"] == "carried"
     return {"meeting": m, "agenda_items": len(items), "motion": number, "ballots": len(ballots),
             "carried": carried}

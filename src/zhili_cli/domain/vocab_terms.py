@@ -105,7 +105,8 @@ MATTER: Table = {
 
 VOTE_CLASS: Table = {
     "ordinary": ("普通事项", "ordinary matter", "普通", "一般", "一般事项"),
-    "special": ("特别事项", "special matter", "特别", "重大", "重大事项"),
+    # not 重大: art. 278 item 9 (其他重大事项) is decided by the ordinary majority
+    "special": ("特别事项", "special matter", "特别", "特别表决", "双四分之三"),
 }
 
 MOTION_STATUS: Table = {

@@ -45,6 +45,24 @@ def choice(value: str) -> str:
     raise UserError("vote_bad_choice", value=value)
 
 
+CLASS_NAMES = {"ordinary": ("ordinary", "普通", "一般", "普通表决", "过半数"),
+               "special": ("special", "特别", "特殊", "特别表决", "双四分之三", "四分之三")}
+
+
+def class_of(text: str) -> str | None:
+    """ordinary | special from what a person types, or None. `重大` is neither: art. 278 item 9
+    (其他重大事项) is decided by the ordinary majority, so the word is refused, never guessed."""
+    from zhili_cli.domain.keys import normalize_key
+
+    needle = normalize_key(text).lower()
+    if needle in ("重大", "重大事项", "其他重大事项"):
+        raise UserError("vote_class_major", value=text)
+    for key, names in CLASS_NAMES.items():
+        if needle in names:
+            return key
+    return None
+
+
 def vote_class(rules: Any, matter: str) -> str:
     """The nine art. 278 items: special when listed in owners_vote.special_matters."""
     return "special" if matter in rules.owners_vote.special_matters else "ordinary"
@@ -259,16 +277,22 @@ def count_ballots(units: Iterable[Unit], ballots: Mapping[str, str], *,
     """Counts from the register and ballots {unit key: agree|oppose|abstain}.
 
     Every ballot's unit must be in `units` (the service refuses others before this)."""
+    return count_owned(((u.key, u.area_x100, owner_key(u, developer_as_one)) for u in units), ballots)
+
+
+def count_owned(units: Iterable[tuple[str, int, str]], ballots: Mapping[str, str]) -> Counts:
+    """Counts from (unit key, area, owner key) triples — e.g. a counting base frozen when the
+    vote opened — and ballots {unit key: agree|oppose|abstain}."""
     owners: dict[str, _Owner] = {}
     total_area = 0
-    for unit in units:
-        rec = owners.setdefault(owner_key(unit, developer_as_one), _Owner())
-        rec.area_x100 += unit.area_x100
-        total_area += unit.area_x100
-        picked = ballots.get(unit.key)
+    for key, area_x100, owner in units:
+        rec = owners.setdefault(owner, _Owner())
+        rec.area_x100 += area_x100
+        total_area += area_x100
+        picked = ballots.get(key)
         if picked is not None:
             rec.voted = True
-            rec.by_choice[picked] = rec.by_choice.get(picked, 0) + unit.area_x100
+            rec.by_choice[picked] = rec.by_choice.get(picked, 0) + area_x100
     voted_owners = voted_area = agree_owners = agree_area = oppose_owners = oppose_area = 0
     for rec in owners.values():
         if not rec.voted:

@@ -41,9 +41,12 @@ def current_stage(conn: sqlite3.Connection, motion: dict[str, Any]) -> dict[str,
 
 def propose(tx: Tx, rules: Any, *, title: str, text: str = "", matter: str = "other",
             origins: list[str] | None = None, subject: str | None = None,
-            only_body: str | None = None) -> dict[str, Any]:
+            only_body: str | None = None, scopes: list[str] | None = None) -> dict[str, Any]:
     """A new motion. The matter fixes the class; stages come from the rules (or one stage at
-    `only_body`, e.g. an expense the committee approves)."""
+    `only_body`, e.g. an expense the committee approves). `scopes` (列支范围: buildings,
+    stairways, units) limit an owners' vote to the owners there — for a maintenance-fund use,
+    the owners who pay (Order 165 art. 22); none: the whole register."""
+    from zhili_cli.domain.motions import parse_scope
     from zhili_cli.services import petitions
 
     if not title or not title.strip():
@@ -68,6 +71,12 @@ def propose(tx: Tx, rules: Any, *, title: str, text: str = "", matter: str = "ot
         store.add_stage(tx, {"motion_id": motion_id, "position": pos, "key": key, "body": body,
                              "status": "current" if pos == 0 else "pending",
                              "started_at": tx.at_iso if pos == 0 else None})
+    for entry in scopes or []:
+        part = parse_scope(entry)
+        if part is not None:
+            store.add_scope(tx, motion_id, *part)
+    store.add_version(tx, {"motion_id": motion_id, "version": 1, "title": title.strip(), "text": text or "",
+                           "reason": None})
     store.add_event(tx, motion_id, "propose", stages[0][0], title.strip())
     return load(tx.conn, number)
 
@@ -155,12 +164,16 @@ def detail(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
             "finished_at": s["finished_at"], "note": s["note"],
             "vote": None if v is None else {
                 "result": v["result"], "subject": v["subject"], "tally": json.loads(v["tally"] or "{}"),
-                "ballots": len(vote_store.ballots(conn, v["id"])),
+                "ballots": len(vote_store.ballots(conn, v["id"])), "final": bool(v["final"]),
+                "closed_at": v["closed_at"], "window_from": v["window_from"], "window_to": v["window_to"],
+                "announced_on": v["announced_on"],
             },
         })
     return {**{k: v for k, v in motion.items() if k not in ("id", "year", "seq")},
             "origin": [o for o in (motion["origin"] or "").split(",") if o],
             "stage": stages[motion["stage_position"]]["key"] if stages else None,
+            "scope": ["-".join(p for p in s if p) for s in store.scopes(conn, motion["id"])],
+            "versions": store.versions(conn, motion["id"]),
             "stages": stages, "history": store.events(conn, motion["id"])}
 
 

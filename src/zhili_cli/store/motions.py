@@ -82,3 +82,23 @@ def find_number(conn: sqlite3.Connection, text: str) -> str | None:
     if found is None and text.isdigit():
         found = conn.execute("SELECT number FROM motions WHERE id = ?", (int(text),)).fetchone()
     return found[0] if found else None
+
+
+def add_scope(tx: Tx, motion_id: int, building: str, unit: str = "", room: str = "") -> int:
+    return tx.insert("motion_scopes", {"motion_id": motion_id, "building": building, "unit": unit, "room": room})
+
+
+def scopes(conn: sqlite3.Connection, motion_id: int) -> list[tuple[str, str, str]]:
+    """(building, unit, room) entries of the motion's scope (列支范围); none: the whole register."""
+    return [(r[0], r[1], r[2]) for r in conn.execute(
+        "SELECT building, unit, room FROM motion_scopes WHERE motion_id = ? ORDER BY id", (motion_id,))]
+
+
+def add_version(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("motion_versions", {**row, "at": tx.at_iso, "actor": tx.actor})
+
+
+def versions(conn: sqlite3.Connection, motion_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT version, title, text, reason, at, actor FROM motion_versions WHERE motion_id = ? ORDER BY version",
+        (motion_id,)))

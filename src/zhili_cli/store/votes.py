@@ -58,3 +58,23 @@ def register_units(conn: sqlite3.Connection) -> list[tuple[int, str, str, str, i
     return [tuple(r) for r in conn.execute(
         "SELECT h.id, h.building, h.unit, h.room, h.area_x100, h.owner, h.developer_unsold, h.phone, i.identity "
         "FROM households h LEFT JOIN household_identities i ON i.household_id = h.id ORDER BY h.id")]
+
+
+def owner_ballots(conn: sqlite3.Connection, vote_id: int) -> dict[str, str]:
+    """{household id: choice} of an owners' vote."""
+    return choices(conn, vote_id, "household")
+
+
+def open_owner_votes(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Owners' votes opened with a window and not yet closed."""
+    return all_dicts(conn.execute(
+        "SELECT * FROM votes WHERE body = 'owners' AND window_from IS NOT NULL AND closed_at IS NULL ORDER BY id"))
+
+
+def agenda_item_publication(conn: sqlite3.Connection, meeting_id: int, ref: str) -> list[tuple[int, str | None]]:
+    """(published, when the item was put on the agenda) for each agenda item of the meeting naming
+    `ref`; the time comes from the audit chain, which records every insert."""
+    return [(int(r[0]), r[1]) for r in conn.execute(
+        "SELECT i.published, (SELECT MIN(a.at) FROM audit_log a WHERE a.table_name = 'agenda_items' "
+        "AND a.row_id = i.id AND a.action = 'insert') FROM agenda_items i "
+        "WHERE i.meeting_id = ? AND upper(i.ref) = upper(?)", (meeting_id, ref))]
