@@ -37,20 +37,20 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
     from zhili_cli.store import households
 
     rules = g.rules_obj()
-    with _write(g, "demo petition add", "2025-05-20") as tx:
+    with _write(g, "demo petition add", "2025-06-20") as tx:
         p = petitions.add(tx, rules, title="南门增设非机动车出入道闸", source="appointment",
                           text="电瓶车从南门机动车道进出，存在安全隐患，建议增设非机动车道闸", kind="major",
                           building="南门")
         petitions.triage(tx, rules, p["number"], kind="major")
-    with _write(g, "demo motion propose", "2025-05-23") as tx:
+    with _write(g, "demo motion propose", "2025-06-23") as tx:
         motion = motions.propose(tx, rules, title="南门增设非机动车道闸并改造出入口",
                                  text="利用公共收益在南门增设非机动车道闸，调整出入口布局。",
                                  matter="change_use", origins=[p["number"]])
         number = motion["number"]
-    with _write(g, "demo motion vote", "2025-05-23") as tx:
+    with _write(g, "demo motion vote", "2025-06-23") as tx:
         motions.vote(tx, rules, number, result="同意")
         motions.advance(tx, number, note="党支部委员会先议通过")
-    with _write(g, "demo meeting schedule", "2025-05-24") as tx:
+    with _write(g, "demo meeting schedule", "2025-06-24") as tx:
         meeting = meetings.schedule(tx, rules, kind="three_party", convener="社区党委")
         m = meeting["number"]
         meetings.build_agenda(tx, rules, m)
@@ -77,7 +77,8 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
         if picked:
             label = f"{h['building']}-{h['unit']}-{h['room']}" if h["unit"] else f"{h['building']}-{h['room']}"
             ballots.append(f"{label}={picked}@{h['owner'] or '业主'}")
-    # a written consultation (书面征求意见): notice 15 days ahead, ballots inside the window, closed after it
+    # a written consultation (书面征求意见) announced on the day of the three-party agreement:
+    # voting 15 days later (July 2025), ballots inside the window, closed after it
     from zhili_cli.services import owner_votes
 
     announced = meeting["date"][:10]
