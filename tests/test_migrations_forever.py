@@ -11,7 +11,8 @@ from zhili_cli.store import schema
 RELEASED = {
     "core": ["m001_core", "m002_petition_stats_index", "m003_drop_petition_status_index"],
     "meetings": ["m001_meetings"],
-    "money": ["m001_money", "m002_ledger_import", "m002_income_imports", "m003_expense_imports"],
+    "money": ["m001_money", "m002_ledger_import", "m002_income_imports", "m003_expense_imports",
+              "m004_bound_approvals_and_reversals"],
     "votes": ["m001_vote_life"],
     "imports": ["m001_petition_natural_key"],
 }

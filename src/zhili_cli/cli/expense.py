@@ -234,7 +234,8 @@ def list_(
                [t("col.e_number"), t("col.e_date"), t("col.e_amount"), t("col.e_tier"), t("col.e_status"),
                 t("col.e_purpose")],
                [(r["number"], r["requested_at"][:10], format_yuan(r["amount_fen"]),
-                 t(f"body.{r['required_body']}"), t(f"expense.status.{r['status']}"),
+                 t(f"body.{r['required_body']}") if r["fund"] != "maintenance_fund" else t("tier.maintenance_fund"),
+                t(f"expense.status.{r['status']}"),
                  t("expense.list_item", purpose=r["purpose"], fund=t(f"fund.{r['fund']}"), payee=r["payee"]))
                 for r in rows], keep=3)
 
@@ -242,56 +243,41 @@ def list_(
 @app.command("show", help=t("cmd.expense.show"))
 def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.domain.money import format_yuan
-    from zhili_cli.services import expenses
-    from zhili_cli.services.expenses import public_row
+    from zhili_cli.cli.expense_show import render
+    from zhili_cli.services.expense_detail import detail
 
     g = globals_of(ctx)
-    conn = g.conn()
-    row = expenses.load(conn, ref)
-    approvals = expenses.approvals(conn, row["id"])
-    steps = expenses.steps(conn, row["id"])
+    render(detail(g.conn(), ref), json_out)
+
+
+@app.command("amend", help=t("cmd.expense.amend"))
+def amend(
+    ctx: typer.Context,
+    ref: str = REF,
+    reason: str = typer.Option(..., "--reason", help=t("opt.reason")),
+    amount: Optional[str] = typer.Option(None, "--amount", help=t("opt.amount")),
+    payee: Optional[str] = typer.Option(None, "--payee", help=t("opt.payee")),
+    purpose: Optional[str] = typer.Option(None, "--purpose", help=t("opt.purpose")),
+    fund: Optional[str] = typer.Option(None, "--fund", help=t("opt.fund")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.domain.money import parse_yuan
+    from zhili_cli.services.expense_amend import amend as amend_expense
+
+    g = globals_of(ctx)
+    fen = parse_yuan(amount) if amount is not None else None
+    with g.write("expense amend") as tx:
+        row = amend_expense(tx, g.rules_obj(), ref, reason=reason, amount_fen=fen, payee=payee, purpose=purpose,
+                            fund=fund)
     if json_out:
         from zhili_cli.cli.output import emit_json
+        from zhili_cli.services.expenses import public_row
 
-        emit_json({**public_row(row), "approvals": approvals, "fund_steps": steps})
+        emit_json({**public_row(row), "voided_approvals": row["voided_approvals"]})
         return
-    from zhili_cli.cli.output import kv, table
-
-    pairs = [
-        (t("efield.status"), t(f"expense.status.{row['status']}")),
-        (t("efield.fund"), t(f"fund.{row['fund']}")),
-        (t("efield.amount"), format_yuan(row["amount_fen"])),
-        (t("efield.payee"), row["payee"]),
-        (t("efield.tier"), t(f"tier.{row['tier']}")),
-        (t("efield.required_body"), t(f"body.{row['required_body']}")),
-    ]
-    if row["split_of"]:
-        pairs.append((t("efield.split"), f"{row['split_of']} → {format_yuan(row['split_total_fen'])}"))
-    if row["shares"]:
-        import json
-
-        shares = json.loads(row["shares"])
-        pairs.append((t("efield.shares"), "; ".join(
-            f"{t('fund.' + k) if k in ('public_revenue', 'maintenance_fund', 'co_funded') else k} {format_yuan(v)}"
-            for k, v in shares.items())))
-    if row["emergency"]:
-        pairs.append((t("efield.emergency"), t(f"emergency.{row['emergency']}")))
-    for field in ("motion", "project", "petition", "requested_by", "requested_at", "paid_at"):
-        if row.get(field):
-            pairs.append((t(f"efield.{field}"), row[field]))
-    if row.get("closed_reason"):
-        pairs.append((t("efield.reason"), row["closed_reason"]))
-    kv(f"{row['number']} {row['purpose']}", pairs)
-    if approvals:
-        table(t("approvals_title"), [t("col.e_body"), t("col.e_ref"), t("col.e_by"), t("col.e_date"), t("col.e_detail")],
-              [(t(f"body.{a['body']}"), a["ref"], a["approver"], (a["at"] or "")[:16].replace("T", " "), a["detail"])
-               for a in approvals])
-    if steps:
-        from zhili_cli.cli.fund import _note
-
-        table(t("fund.steps_title"), [t("col.f_step"), t("col.f_done"), t("col.f_by"), t("col.f_note")],
-              [(t(f"step.{s['step']}"), (s["at"] or "")[:10], s["actor"], _note(s["note"])) for s in steps])
+    typer.echo(t("expense.amended", number=row["number"], body=t(f"body.{row['required_body']}"),
+                 voided=row["voided_approvals"]))
 
 
 @app.command("import", help=t("cmd.expense.import"))

@@ -29,8 +29,9 @@ def day(text: str | None) -> str | None:
 @income_app.command("add", help=t("cmd.ledger.income.add"))
 def income_add(
     ctx: typer.Context,
-    amount: str = typer.Option(..., "--amount", help=t("opt.amount")),
+    amount: Optional[str] = typer.Option(None, "--amount", help=t("opt.amount_or_share")),
     source: str = typer.Option(..., "--source", help=t("opt.source_income")),
+    gross: Optional[str] = typer.Option(None, "--gross", help=t("opt.gross")),
     fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund")),
     date: Optional[str] = typer.Option(None, "--date", help=t("opt.date")),
     period: Optional[str] = typer.Option(None, "--period", help=t("opt.period")),
@@ -42,16 +43,45 @@ def income_add(
     from zhili_cli.services import ledger
 
     g = globals_of(ctx)
-    fen = parse_yuan(amount)
+    fen = parse_yuan(amount) if amount is not None else None
+    gross_fen = parse_yuan(gross) if gross is not None else None
+    rules = g.rules_obj() if gross_fen is not None else None
     with g.write("ledger income add") as tx:
-        row = ledger.income(tx, source=source, amount_fen=fen, fund=fund, on_date=day(date), period=period, note=note)
+        row = ledger.income(tx, source=source, amount_fen=fen, fund=fund, on_date=day(date), period=period,
+                            note=note, gross_fen=gross_fen, rules=rules)
     if json_out:
         from zhili_cli.cli.output import emit_json
 
-        emit_json({**{k: v for k, v in row.items() if k != "id"}, "amount": fen_to_yuan(fen)})
+        emit_json({**row, "amount": fen_to_yuan(row["amount_fen"])})
         return
-    typer.echo(t("ledger.income_added", amount=format_yuan(fen), fund=t(f"fund.{row['fund']}"),
-                 source=t(f"source.{row['source']}")))
+    typer.echo(t("ledger.income_added", amount=format_yuan(row["amount_fen"]), fund=t(f"fund.{row['fund']}"),
+                 source=t(f"source.{row['source']}")) + " " + t("ledger.entry_no", entry=row["entry"]))
+    if gross_fen is not None:
+        typer.echo(t("ledger.share_line", gross=format_yuan(gross_fen), ratio=row["share_ratio"],
+                     amount=format_yuan(row["amount_fen"])))
+
+
+@app.command("reverse", help=t("cmd.ledger.reverse"))
+def reverse(
+    ctx: typer.Context,
+    entry: str = typer.Argument(..., help=t("arg.ledger_entry")),
+    reason: str = typer.Option(..., "--reason", help=t("opt.reason")),
+    json_out: bool = JSON,
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.domain.money import format_yuan
+    from zhili_cli.services import ledger
+
+    g = globals_of(ctx)
+    with g.write("ledger reverse") as tx:
+        row = ledger.reverse(tx, entry, reason=reason)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(row)
+        return
+    typer.echo(t("ledger.reversed", entry=row["entry"], original=row["reverses"], amount=format_yuan(row["amount_fen"]),
+                 fund=t(f"fund.{row['fund']}"), date=row["on_date"]))
 
 
 @income_app.command("import", help=t("cmd.ledger.income.import"))
@@ -96,7 +126,7 @@ def opening(
     if json_out:
         from zhili_cli.cli.output import emit_json
 
-        emit_json({**{k: v for k, v in row.items() if k != "id"}, "amount": fen_to_yuan(fen)})
+        emit_json({**row, "amount": fen_to_yuan(fen)})
         return
     typer.echo(t("ledger.opening_added", fund=t(f"fund.{row['fund']}"), amount=format_yuan(fen)))
 
@@ -138,32 +168,39 @@ def list_(
     force: bool = listing.FORCE,
 ) -> None:
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.domain import expenses as vocab
-    from zhili_cli.domain.money import fen_to_yuan, format_yuan
+    from zhili_cli.domain.money import format_yuan
     from zhili_cli.services import ledger
 
     g = globals_of(ctx)
-    rows = ledger.list_rows(g.conn(), fund=vocab.fund(fund) if fund else None, date_from=day(date_from),
-                       date_to=day(date_to), limit=limit or None)
+    rows = ledger.entries(g.conn(), fund=fund, date_from=day(date_from), date_to=day(date_to), limit=limit or None)
     if json_out:
         from zhili_cli.cli.output import emit_json
 
-        emit_json([{**{k: v for k, v in r.items() if k != "id"}, "amount": fen_to_yuan(r["amount_fen"])}
-                   for r in rows])
+        emit_json(rows)
         return
+
     def what(r: dict) -> str:
         if r["kind"] == "expense":
-            return r["purpose"] or r["note"] or ""
-        if r["source"]:
+            text = r["purpose"] or r["note"] or ""
+        elif r["source"]:
             label = t(f"source.{r['source']}")
-            return f"{label} {r['note']}" if r["note"] else label
-        return r["note"] or ""
+            text = f"{label} {r['note']}" if r["note"] and not r["reverses"] else label
+        else:
+            text = r["note"] or ""
+        if r["gross_fen"] is not None:
+            text += " " + t("ledger.share_note", gross=format_yuan(r["gross_fen"]), ratio=r["share_ratio"])
+        if r["reverses"]:
+            text = t("ledger.reversal_note", original=r["reverses"], reason=r["reversal_reason"] or "") + " " + text
+        if r["reversed_by"]:
+            text += " " + t("ledger.reversed_note", by=r["reversed_by"])
+        return text
 
     from zhili_cli.cli.expense import wide_table
 
     listing.out_or(ctx, out, force, wide_table)(t("ledger.title"),
-               [t("col.l_date"), t("col.l_fund"), t("col.l_in"), t("col.l_out"), t("col.l_ref"), t("col.l_source")],
-               [(r["on_date"], t(f"fund.{r['fund']}"),
+               [t("col.l_entry"), t("col.l_date"), t("col.l_fund"), t("col.l_in"), t("col.l_out"), t("col.l_ref"),
+                t("col.l_source")],
+               [(r["entry"], r["on_date"], t(f"fund.{r['fund']}"),
                  format_yuan(r["amount_fen"]) if r["kind"] != "expense" else "",
                  format_yuan(r["amount_fen"]) if r["kind"] == "expense" else "", r["expense"] or "", what(r))
-                for r in rows], keep=5)
+                for r in rows], keep=6)

@@ -14,6 +14,9 @@ SOURCES = ("shop_rent", "parking", "advertising", "other")
 
 # Their names and aliases live in the one vocabulary (domain/vocab_terms.py).
 
+# The tier of a maintenance fund expense: its own procedure, never a public revenue tier.
+FUND_PROCEDURE = "maintenance_fund"
+
 # action → (states it may start from, state it leads to)
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "approve": (("requested",), "approved"),
@@ -61,6 +64,14 @@ def fund_steps(rules: Any, emergency: str | None) -> list[str]:
     return steps
 
 
+APPROVERS = ("chair", "committee", "three_party", "assembly", "residents_committee", "subdistrict")
+
+
+def body(value: str) -> str:
+    """A body typed by a person (业委会, 居委会, 联席会议, three_party …) → its key."""
+    return _vocab.approval_body(_vocab.parse("body", value, only=APPROVERS + ("owners",)))
+
+
 def check_emergency(rules: Any, value: str | None) -> str | None:
     if value is None:
         return None
@@ -71,11 +82,18 @@ def check_emergency(rules: Any, value: str | None) -> str | None:
     return _vocab.parse("emergency", value, only=listed)
 
 
-def required_body(rules: Any, fund_key: str, tier: str, emergency: str | None) -> str:
+def required_body(rules: Any, fund_key: str, tier: str, emergency: str | None,
+                  has_committee: bool = True) -> str:
     """Which body approves: maintenance fund use is an owners' vote (Civil Code art. 278 item 5)
-    unless an emergency (Order 165 art. 24), when the committee reviews; otherwise the tier."""
+    unless an emergency (Order 165 art. 24), when the committee reviews; otherwise the tier.
+    Without an owners' committee (seed 003) the fund's applicant reviews emergencies and the
+    tiers that name the committee go to the body the rules name."""
     if fund_key == "maintenance_fund":
-        return "committee" if emergency else "assembly"
+        if not emergency:
+            return "assembly"
+        return "committee" if has_committee else rules.maintenance_fund.applicant_without_committee
+    if not has_committee:
+        return rules.expenses.without_committee.get(tier, tier)
     return tier
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from zhili_cli.errors import UserError
 
@@ -16,6 +17,7 @@ _STRIP = re.compile(r"[\s,，¥￥]|元|人民币|RMB|CNY", re.IGNORECASE)
 def parse_yuan(text: str | int | float | Decimal, *, allow_zero: bool = False) -> int:
     """Yuan text to fen. Refuses negative, non-numeric, more than 2 decimals, absurd sizes."""
     raw = str(text).strip()
+    _check_grouping(raw)
     cleaned = _STRIP.sub("", raw)
     scale = Decimal(1)
     if cleaned.endswith("万"):
@@ -38,6 +40,23 @@ def parse_yuan(text: str | int | float | Decimal, *, allow_zero: bool = False) -
     if fen > MAX_FEN:
         raise UserError("amount_absurd", value=raw)
     return int(fen)
+
+
+_GROUPED = re.compile(r"[+-]?\d{1,3}([,，]\d{3})+(\.\d*)?")
+
+
+def _check_grouping(raw: str) -> None:
+    """Separators only between thousands: `5,000.00` yes; `5.000,00` or `5,00` (a European
+    decimal comma) is refused rather than read as 5.00 or 500."""
+    body = re.sub(r"\s|元|人民币|RMB|CNY|[¥￥万亿]", "", raw, flags=re.IGNORECASE)
+    if ("," in body or "，" in body) and not _GROUPED.fullmatch(body):
+        raise UserError("amount_not_number", value=raw)
+
+
+def share_fen(gross_fen: int, ratio: Fraction) -> int:
+    """`gross_fen` × `ratio`, exact, rounded half up to the fen."""
+    exact = Fraction(gross_fen) * ratio
+    return int(exact.numerator * 2 + exact.denominator) // (2 * exact.denominator)
 
 
 def fen_to_yuan(fen: int) -> str:

@@ -6,6 +6,7 @@ bound decided, so the tool can explain itself ("why").
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Iterable, Sequence
@@ -44,7 +45,14 @@ def tier_for(tiers: Sequence[Any], amount_fen: int) -> TierDecision:
     return TierDecision(last.tier, amount_fen, len(tiers) - 1, last.max_fen, "gt")
 
 
+# Bodies that stand in for the owners' committee where there is none (seed 003): they rank
+# with the committee.
+STAND_INS = ("residents_committee", "subdistrict")
+
+
 def rank(tier: str) -> int:
+    if tier in STAND_INS:
+        return ORDER.index("committee")
     return ORDER.index(tier) if tier in ORDER else len(ORDER)
 
 
@@ -52,8 +60,29 @@ def higher(a: str, b: str) -> str:
     return a if rank(a) >= rank(b) else b
 
 
+# Words that say what kind of business a payee is, not who: ignored when payees are compared,
+# longest first, repeatedly (平湖五金店有限公司 → 平湖五金). Only at the end of the name, and
+# never down to nothing; 分公司 (a branch) is a different payee and stays.
+PAYEE_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "个体工商户", "个体户", "经营部", "工作室",
+                  "商行", "公司", "店")
+
+
 def norm_payee(text: str | None) -> str:
-    return "".join((text or "").split()).lower()
+    """A payee as people mean it: `ＡＢＣ五金`, `abc 五金`, `ABC五金店` and `abc五金（个体户）` are one.
+    NFKC, case folded, spaces and punctuation removed, common business suffixes ignored."""
+    from zhili_cli.domain.keys import normalize_key
+
+    key = normalize_key(text).casefold()
+    key = "".join(ch for ch in key if not unicodedata.category(ch).startswith(("P", "S", "Z")))
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in PAYEE_SUFFIXES:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 2 and not key.endswith("分" + suffix):
+                key = key[: -len(suffix)]
+                stripped = True
+                break
+    return key
 
 
 @dataclass(frozen=True)

@@ -205,3 +205,8 @@ MESSAGES = {
     "mstate.done": ("完成", "done"), "mstate.open": ("进行中", "open"), "mstate.overdue": ("超期", "overdue"),
     "party.subdistrict": ("街道", "sub-district"),
 }
+
+# The checks and corrections of the money area have their own module.
+from zhili_cli.messages.money_checks import MESSAGES as _CHECKS  # noqa: E402
+
+MESSAGES.update(_CHECKS)

@@ -118,9 +118,16 @@ class Tier(Strict):
         return None if self.max is None else int(self.max * 100)
 
 
+StandIn = Literal["residents_committee", "three_party", "assembly"]
+IncomeSource = Literal["shop_rent", "parking", "advertising", "other"]
+
+
 class Expenses(Strict):
     tiers: list[Tier] = Field(min_length=1)
     split_window_days: int = Field(30, ge=0, le=366)
+    # Without an owners' committee (seed 003): who approves the tiers that name the committee.
+    without_committee: dict[Literal["chair", "committee"], StandIn] = Field(
+        default_factory=lambda: {"chair": "residents_committee", "committee": "residents_committee"})
 
     @field_validator("tiers")
     @classmethod
@@ -139,6 +146,20 @@ class Expenses(Strict):
                 if tier.max <= tiers[i - 1].max:
                     raise ValueError(f"[{i}].max: must be greater than tiers[{i - 1}].max")
         return tiers
+
+
+class PublicRevenue(Strict):
+    """Public revenue the property company collects and shares into the owners' account."""
+
+    # The owners' share of each source, as "a/b" (seed 000: 按比例纳入业委会专项账户).
+    owner_share: dict[IncomeSource, Fraction] = Field(default_factory=dict)
+
+    @field_validator("owner_share", mode="before")
+    @classmethod
+    def _shares(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: _fraction(v) for k, v in value.items()}
+        return value
 
 
 class Committee(Strict):
@@ -313,6 +334,7 @@ class Rules(Strict):
     maintenance_fund: MaintenanceFund
     care: Care = Care()
     volunteer: Volunteer = Volunteer()
+    public_revenue: PublicRevenue = Field(default_factory=PublicRevenue)
 
     def rules_digest(self) -> str:
         """SHA-256 of the parsed rules (not of the file's text: comments and layout do not

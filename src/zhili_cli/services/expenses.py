@@ -1,4 +1,11 @@
-"""Expenses as use cases: check, request, approve, confirm, pay, reject, cancel; fund steps."""
+"""Expenses as use cases: check, request, approve, confirm, pay, reject, cancel.
+
+An approval is bound to what it approves: it records the amount, payee, purpose and fund as
+they stood, comes from a decision taken after the request (or its latest amendment), and a
+change to any of them voids it (see `expense_amend`). Money moves in date order: a payment is
+dated on or after its approval, never in the future, and leaves each fund ≥ 0 on that day and
+every later one. The maintenance fund's procedure lives in `fund_procedure`.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +25,8 @@ from zhili_cli.store import ledger as ledger_store
 from zhili_cli.store.tx import Tx
 
 PREFIX = "E"
-BODIES = APPROVING_BODIES
+BODIES = APPROVING_BODIES + ("residents_committee", "subdistrict")
+DIRECT = ("chair", "residents_committee", "subdistrict")   # approvals recorded with the approver's name
 
 
 def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
@@ -27,9 +35,17 @@ def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
     return find(conn, "expenses", ref, not_found="expense.not_found")
 
 
+def has_committee(conn: sqlite3.Connection) -> bool:
+    from zhili_cli.store import compound
+
+    return bool((compound.get(conn) or {}).get("has_owners_committee", 1))
+
+
 def check(conn: sqlite3.Connection | None, rules: Any, amount_fen: int, *, payee: str | None = None,
-          project: str | None = None, at: datetime | None = None) -> tiers_of.SplitCheck:
-    """The tier for an amount; with a database, summed with related requests in the window."""
+          project: str | None = None, at: datetime | None = None, exclude: int | None = None,
+          fund: str | None = None) -> tiers_of.SplitCheck:
+    """The tier for an amount; with a database, summed with related requests in the window
+    (public revenue and co-funded requests; the maintenance fund has its own procedure)."""
     when = at or clock.now()
     window = rules.expenses.split_window_days
     earlier: list[dict[str, Any]] = []
@@ -40,7 +56,8 @@ def check(conn: sqlite3.Connection | None, rules: Any, amount_fen: int, *, payee
             found = project_store.get(conn, project)
             project = found["number"] if found else project.strip()
         since = clock.iso(when - timedelta(days=window)) or ""
-        earlier = store.recent_related(conn, since)
+        earlier = [e for e in store.recent_related(conn, since)
+                   if e["id"] != exclude and e["fund"] != "maintenance_fund" and fund != "maintenance_fund"]
     return tiers_of.check(rules.expenses.tiers, amount_fen, window_days=window, earlier=earlier,
                           at=when, payee=payee, project=project)
 
@@ -98,25 +115,35 @@ def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpo
         if found is None:
             raise UserError("project.not_found", ref=project)
         project = found["number"]
-    decision = check(tx.conn, rules, amount_fen, payee=payee.strip(), project=project, at=tx.at)
-    tier = decision.tier
+    row = {"number": "", "year": 0, "seq": 0, "fund": fund_key, "amount_fen": amount_fen,
+           "payee": payee.strip(), "purpose": purpose.strip(), "motion": motion, "project": project,
+           "petition": petition, "shares": json.dumps(share_map, ensure_ascii=False) if share_map else None,
+           "emergency": emergency_key, "status": "requested", "requested_by": tx.actor, "requested_at": tx.at_iso}
+    row.update(tier_fields(tx.conn, rules, row, at=tx.at))
     year = tx.at.year
     seq = store.next_seq(tx.conn, year)
-    number = rules_of.format_number(PREFIX, year, seq)
-    row = {
-        "number": number, "year": year, "seq": seq, "fund": fund_key, "amount_fen": amount_fen,
-        "payee": payee.strip(), "purpose": purpose.strip(), "motion": motion, "project": project,
-        "petition": petition, "shares": json.dumps(share_map, ensure_ascii=False) if share_map else None,
-        "emergency": emergency_key, "tier": tier,
-        "required_body": rules_of.required_body(rules, fund_key, tier, emergency_key),
-        "split_of": ",".join(e["number"] for e in decision.earlier) if decision.raised else None,
-        "split_total_fen": decision.total_fen if decision.raised else None,
-        "status": "requested", "requested_by": tx.actor, "requested_at": tx.at_iso,
-    }
+    row.update({"number": rules_of.format_number(PREFIX, year, seq), "year": year, "seq": seq})
     expense_id = store.insert(tx, row)
     if fund_key == "maintenance_fund":
         store.add_step(tx, expense_id, "propose")
     return load(tx.conn, row["number"])
+
+
+def tier_fields(conn: sqlite3.Connection, rules: Any, row: dict[str, Any], *, at: datetime,
+                exclude: int | None = None) -> dict[str, Any]:
+    """tier, required_body and the split summary of an expense's terms. A maintenance fund
+    expense has the fund's procedure for its tier, never a public revenue tier."""
+    committee = has_committee(conn)
+    if row["fund"] == "maintenance_fund":
+        return {"tier": rules_of.FUND_PROCEDURE, "split_of": None, "split_total_fen": None,
+                "required_body": rules_of.required_body(rules, "maintenance_fund", rules_of.FUND_PROCEDURE,
+                                                        row["emergency"], committee)}
+    decision = check(conn, rules, row["amount_fen"], payee=row["payee"], project=row["project"], at=at,
+                     exclude=exclude, fund=row["fund"])
+    return {"tier": decision.tier,
+            "required_body": rules_of.required_body(rules, row["fund"], decision.tier, row["emergency"], committee),
+            "split_of": ",".join(e["number"] for e in decision.earlier) if decision.raised else None,
+            "split_total_fen": decision.total_fen if decision.raised else None}
 
 
 def sitting_chair(conn: sqlite3.Connection, on_date: str) -> dict[str, Any] | None:
@@ -129,13 +156,25 @@ def sitting_chair(conn: sqlite3.Connection, on_date: str) -> dict[str, Any] | No
 
 
 def _body(value: str) -> str:
-    from zhili_cli.domain import vocab
+    return rules_of.body(value)
 
-    return vocab.approval_body(vocab.parse("body", value, only=BODIES))
+
+def terms_of(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in store.TERMS}
+
+
+def live_bodies(conn: sqlite3.Connection, row: dict[str, Any]) -> set[str]:
+    return {a["body"] for a in store.approvals(conn, row["id"], live_only=True)}
+
+
+def _approved_enough(row: dict[str, Any], bodies: set[str]) -> bool:
+    need = tiers_of.rank(row["required_body"])
+    return any(b in BODIES and tiers_of.rank(b) >= need for b in bodies)
 
 
 def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | None = None) -> dict[str, Any]:
-    """The approval of the body the amount requires — or a higher one; never a lower one."""
+    """The approval of the body the amount requires — or a higher one; never a lower one — bound
+    to the expense's terms as they stand, from a final decision taken after they took that form."""
     row = load(tx.conn, ref)
     number = row["number"]
     if row["status"] != "requested":
@@ -144,7 +183,14 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
     chosen = _body(body) if body else need
     if tiers_of.rank(chosen) < tiers_of.rank(need):
         raise UserError("expense.wrong_body", number=number, need=Term(f"body.{need}"), body=Term(f"body.{chosen}"))
-    already = {a["body"] for a in store.approvals(tx.conn, row["id"])}
+    committee = has_committee(tx.conn)
+    if chosen in tiers_of.STAND_INS and committee:
+        raise UserError("expense.stand_in_with_committee", number=number, body=Term(f"body.{chosen}"))
+    if chosen in ("committee", "chair") and not committee:
+        raise UserError("expense.no_committee_here", number=number, body=Term(f"body.{chosen}"),
+                        need=Term(f"body.{need}"))
+    already = live_bodies(tx.conn, row)
+    terms = terms_of(row)
     if chosen == "chair":
         who = (by or tx.actor).strip()
         chair = sitting_chair(tx.conn, tx.at.date().isoformat())
@@ -152,20 +198,25 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
             raise UserError("expense.no_chair")
         if chair["name"] != who:
             raise UserError("expense.not_chair", name=who, chair=chair["name"])
-        store.add_approval(tx, row["id"], "chair", None, who, None)
+        store.add_approval(tx, row["id"], "chair", None, who, None, terms=terms)
+    elif chosen in DIRECT:  # the residents' committee (or sub-district) standing in, by name
+        if chosen not in already:
+            store.add_approval(tx, row["id"], chosen, None, (by or tx.actor).strip(), None, terms=terms)
     else:
-        from zhili_cli.services.decisions import find_approval
+        from zhili_cli.services.decisions import approval_refusal, find_approval
 
-        found = find_approval(tx.conn, chosen, number)
+        since = store.terms_mark(tx.conn, row["id"])
+        found = find_approval(tx.conn, chosen, number, since=since)
         if not found:
-            raise UserError("expense.no_decision", number=number, body=Term(f"body.{chosen}"))
+            key, vote_ref = approval_refusal(tx.conn, chosen, number, since=since)
+            raise UserError(key, number=number, body=Term(f"body.{chosen}"), ref=vote_ref or "")
         if chosen not in already:
             store.add_approval(tx, row["id"], chosen, str(found.get("ref") or ""), by,
-                               str(found.get("detail") or "") or None)
+                               str(found.get("detail") or "") or None, terms=terms)
     if row["fund"] == "maintenance_fund":
         step = "committee_review" if row["emergency"] else "owners_vote"
         if step not in {s["step"] for s in store.steps(tx.conn, row["id"])}:
-            store.add_step(tx, row["id"], step, None)
+            store.add_step(tx, row["id"], step, chosen if chosen != "committee" else None)
         if row["emergency"] and "confirm" not in already:
             return load(tx.conn, number)  # approved once the confirmation is recorded too
     return store.update(tx, row["id"], {"status": "approved", "approved_at": tx.at_iso})
@@ -187,11 +238,12 @@ def confirm(tx: Tx, rules: Any, ref: str, *, party: str, by: str | None = None,
     if key not in allowed:
         raise UserError("expense.bad_confirmer", value=party,
                         allowed="/".join(vocab.name("body", c) for c in allowed))
-    bodies = {a["body"] for a in store.approvals(tx.conn, row["id"])}
+    bodies = live_bodies(tx.conn, row)
     if "confirm" not in bodies:
-        store.add_approval(tx, row["id"], "confirm", key, by or tx.actor, note)
-        store.add_step(tx, row["id"], "confirm", key)
-    if "committee" in bodies or any(tiers_of.rank(b) > tiers_of.rank("committee") for b in bodies if b in BODIES):
+        store.add_approval(tx, row["id"], "confirm", key, by or tx.actor, note, terms=terms_of(row))
+        if "confirm" not in {s["step"] for s in store.steps(tx.conn, row["id"])}:
+            store.add_step(tx, row["id"], "confirm", key)
+    if _approved_enough(row, bodies):
         return store.update(tx, row["id"], {"status": "approved", "approved_at": tx.at_iso})
     return load(tx.conn, number)
 
@@ -201,16 +253,22 @@ def _internal(key: str) -> bool:
 
 
 def pay(tx: Tx, rules: Any, ref: str, *, on_date: str | None = None) -> dict[str, Any]:
-    """Paid only once approved and only within the balance of each fund it draws on."""
+    """Paid only once approved (by approvals still bound to these terms), dated on or after the
+    approval and not in the future, and only if each fund it draws on stays ≥ 0 that day and after."""
+    from zhili_cli.services.ledger import check_draw
+
     row = load(tx.conn, ref)
     number = row["number"]
     if row["status"] == "requested":
         if row["fund"] == "maintenance_fund" and row["emergency"]:
-            bodies = {a["body"] for a in store.approvals(tx.conn, row["id"])}
+            bodies = live_bodies(tx.conn, row)
             if bodies and "confirm" not in bodies:
                 raise UserError("expense.needs_confirmation", number=number)
         raise UserError("expense.not_approved", number=number, tier=Term(f"body.{row['required_body']}"))
     rules_of.next_state("pay", row["status"], number)
+    live = store.approvals(tx.conn, row["id"], live_only=True)
+    if not live or any(a["terms"] is not None and a["terms"] != terms_of(row) for a in live):
+        raise UserError("expense.approval_stale", number=number)
     if row["fund"] == "maintenance_fund":
         done = [s["step"] for s in store.steps(tx.conn, row["id"])]
         steps = rules_of.fund_steps(rules, row["emergency"])
@@ -218,14 +276,17 @@ def pay(tx: Tx, rules: Any, ref: str, *, on_date: str | None = None) -> dict[str
             for step in steps[: steps.index("apply_transfer") + 1]:
                 if step not in done:
                     raise UserError("expense.fund_step_missing", number=number, step=Term(f"step.{step}"))
+    today = tx.at.date().isoformat()
+    day = on_date or today
+    if day > today:
+        raise UserError("expense.pay_in_future", number=number, date=day, today=today)
+    approved_on = (row["approved_at"] or "")[:10]
+    if day < approved_on:
+        raise UserError("expense.pay_before_approval", number=number, date=day, approved=approved_on)
     draws = json.loads(row["shares"]) if row["shares"] else {row["fund"]: row["amount_fen"]}
     for key, fen in draws.items():
         if _internal(key):
-            have = ledger_store.balance(tx.conn, key)
-            if have < fen:
-                raise UserError("expense.insufficient", fund=Term(f"fund.{key}"), balance=format_yuan(have),
-                                amount=format_yuan(fen))
-    day = on_date or tx.at.date().isoformat()
+            check_draw(tx.conn, key, fen, day)
     for key, fen in draws.items():
         if _internal(key):
             ledger_store.insert(tx, {"fund": key, "kind": "expense", "source": None, "amount_fen": fen,
@@ -253,55 +314,22 @@ def cancel(tx: Tx, ref: str, *, reason: str | None = None) -> dict[str, Any]:
     return store.update(tx, row["id"], {"status": to, "closed_reason": (reason or "").strip() or None})
 
 
-# -- maintenance fund procedure -----------------------------------------------------
-
-MANUAL_STEPS = ("implement", "apply_transfer", "publicize")
-
-
 def procedure(conn: sqlite3.Connection, rules: Any, ref: str) -> dict[str, Any]:
-    from zhili_cli.store import compound
+    from zhili_cli.services import fund_procedure
 
-    row = load(conn, ref)
-    if row["fund"] != "maintenance_fund":
-        raise UserError("fund.not_maintenance", number=row["number"])
-    info = compound.get(conn) or {}
-    done = {s["step"]: s for s in store.steps(conn, row["id"])}
-    steps = rules_of.fund_steps(rules, row["emergency"])
-    return {
-        "number": row["number"], "emergency": row["emergency"], "status": row["status"],
-        "applicant": rules_of.applicant(rules, bool(info.get("has_owners_committee", 1))),
-        "steps": [{"step": s, "done": s in done, "at": done[s]["at"] if s in done else None,
-                   "by": done[s]["actor"] if s in done else None, "note": done[s]["note"] if s in done else None}
-                  for s in steps],
-        "next": rules_of.next_step(steps, list(done)),
-    }
+    return fund_procedure.procedure(conn, rules, ref)
 
 
 def step(tx: Tx, rules: Any, ref: str, name: str, *, note: str | None = None) -> dict[str, Any]:
-    row = load(tx.conn, ref)
-    number = row["number"]
-    if row["fund"] != "maintenance_fund":
-        raise UserError("fund.not_maintenance", number=number)
-    steps = rules_of.fund_steps(rules, row["emergency"])
-    key = name.strip().lower().replace("-", "_")
-    if key not in steps:
-        raise UserError("fund.bad_step", value=name, allowed="/".join(s for s in steps if s in MANUAL_STEPS))
-    if key not in MANUAL_STEPS:
-        raise UserError("fund.step_auto", step=Term(f"step.{key}"))
-    done = [s["step"] for s in store.steps(tx.conn, row["id"])]
-    if key in done:
-        raise UserError("fund.step_already", number=number, step=Term(f"step.{key}"))
-    for earlier in steps[: steps.index(key)]:
-        if earlier not in done:
-            raise UserError("fund.step_order", number=number, step=Term(f"step.{earlier}"))
-    if row["status"] in ("rejected", "cancelled"):
-        rules_of.next_state("approve", row["status"], number)
-    store.add_step(tx, row["id"], key, note)
-    return procedure(tx.conn, rules, number)
+    from zhili_cli.services import fund_procedure
+
+    return fund_procedure.step(tx, rules, ref, name, note=note)
 
 
 def public_row(row: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in row.items() if k not in ("id", "year", "seq")}
+    if row.get("fund") == "maintenance_fund":  # rows from before the fund had its own procedure
+        out["tier"] = rules_of.FUND_PROCEDURE
     out["amount"] = fen_to_yuan(row["amount_fen"])
     out["shares"] = json.loads(row["shares"]) if row.get("shares") else None
     out["split_of"] = row["split_of"].split(",") if row.get("split_of") else []

@@ -32,7 +32,7 @@ def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
 def recent_related(conn: sqlite3.Connection, since: str) -> list[dict[str, Any]]:
     """Live (not rejected/cancelled) expenses requested since `since`, for split detection."""
     return all_dicts(conn.execute(
-        "SELECT id, number, amount_fen, requested_at, payee, project FROM expenses "
+        "SELECT id, number, amount_fen, requested_at, payee, project, fund FROM expenses "
         "WHERE requested_at >= ? AND status NOT IN ('rejected', 'cancelled') ORDER BY requested_at, id",
         (since,)))
 
@@ -57,16 +57,85 @@ def list_(conn: sqlite3.Connection, *, status: str | None = None, fund: str | No
     return all_dicts(conn.execute(sql, params))
 
 
+TERMS = ("amount_fen", "payee", "purpose", "fund", "shares")
+
+
 def add_approval(tx: Tx, expense_id: int, body: str, ref: str | None, approver: str | None,
-                 detail: str | None = None) -> int:
-    return tx.insert("expense_approvals", {"expense_id": expense_id, "body": body, "ref": ref,
-                                           "approver": approver, "at": tx.at_iso, "detail": detail})
+                 detail: str | None = None, terms: dict[str, Any] | None = None) -> int:
+    """An approval; with `terms` (the expense as it stood), what it approved is recorded beside it."""
+    approval_id = tx.insert("expense_approvals", {"expense_id": expense_id, "body": body, "ref": ref,
+                                                  "approver": approver, "at": tx.at_iso, "detail": detail})
+    if terms is not None:
+        tx.insert("expense_approval_terms", {"approval_id": approval_id, **{k: terms[k] for k in TERMS}})
+    return approval_id
 
 
-def approvals(conn: sqlite3.Connection, expense_id: int) -> list[dict[str, Any]]:
+def approvals(conn: sqlite3.Connection, expense_id: int, *, live_only: bool = False) -> list[dict[str, Any]]:
+    """Approvals with what each approved (`terms`, None for those recorded before terms were kept)
+    and whether a later change voided it."""
+    sql = ("SELECT a.id, a.body, a.ref, a.approver, a.at, a.detail, t.amount_fen AS terms_amount_fen, "
+           "t.payee AS terms_payee, t.purpose AS terms_purpose, t.fund AS terms_fund, t.shares AS terms_shares, "
+           "t.id AS terms_id, t.voided_at, t.voided_reason FROM expense_approvals a "
+           "LEFT JOIN expense_approval_terms t ON t.approval_id = a.id WHERE a.expense_id = ?")
+    if live_only:
+        sql += " AND t.voided_at IS NULL"
+    rows = all_dicts(conn.execute(sql + " ORDER BY a.id", (expense_id,)))
+    out = []
+    for r in rows:
+        terms = {k: r.pop(f"terms_{k}") for k in TERMS}
+        r["terms"] = terms if r["terms_id"] is not None else None
+        out.append(r)
+    return out
+
+
+def void_approvals(tx: Tx, expense_id: int, old_terms: dict[str, Any], reason: str) -> int:
+    """Void every live approval of the expense (its terms changed). Returns how many."""
+    count = 0
+    for a in approvals(tx.conn, expense_id, live_only=True):
+        row = tx.conn.execute("SELECT id FROM expense_approval_terms WHERE approval_id = ?", (a["id"],)).fetchone()
+        if row is None:  # recorded before terms were kept: record what it stood on, voided
+            tx.insert("expense_approval_terms", {"approval_id": a["id"], **{k: old_terms[k] for k in TERMS},
+                                                 "voided_at": tx.at_iso, "voided_reason": reason})
+        else:
+            tx.update("expense_approval_terms", row[0], {"voided_at": tx.at_iso, "voided_reason": reason})
+        count += 1
+    return count
+
+
+def add_event(tx: Tx, expense_id: int, action: str, reason: str | None, before: str | None,
+              after: str | None) -> int:
+    return tx.insert("expense_events", {"expense_id": expense_id, "at": tx.at_iso, "actor": tx.actor,
+                                        "action": action, "reason": reason, "before": before, "after": after})
+
+
+def events(conn: sqlite3.Connection, expense_id: int) -> list[dict[str, Any]]:
     return all_dicts(conn.execute(
-        "SELECT body, ref, approver, at, detail FROM expense_approvals WHERE expense_id = ? ORDER BY id",
+        "SELECT id, at, actor, action, reason, before, after FROM expense_events WHERE expense_id = ? ORDER BY id",
         (expense_id,)))
+
+
+def terms_mark(conn: sqlite3.Connection, expense_id: int) -> int:
+    """The audit entry at which the expense's terms last took their present form: its request,
+    or its latest amendment. A decision must come after it to approve the expense."""
+    row = conn.execute(
+        "SELECT MAX(id) FROM audit_log WHERE (table_name = 'expenses' AND row_id = ? AND action = 'insert') "
+        "OR (table_name = 'expense_events' AND action = 'insert' AND row_id IN "
+        "    (SELECT id FROM expense_events WHERE expense_id = ? AND action = 'amend'))",
+        (expense_id, expense_id)).fetchone()
+    return int(row[0] or 0)
+
+
+def row_marks(conn: sqlite3.Connection, table: str, row_id: int) -> tuple[int, int]:
+    """(first, last) audit entry of a row of `table`: when it was recorded, when last changed."""
+    row = conn.execute("SELECT MIN(id), MAX(id) FROM audit_log WHERE table_name = ? AND row_id = ?",
+                       (table, row_id)).fetchone()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+def votes_naming(conn: sqlite3.Connection, body: str, subject: str) -> list[dict[str, Any]]:
+    """Every vote of `body` naming `subject`, newest first, whatever its state."""
+    return all_dicts(conn.execute(
+        "SELECT * FROM votes WHERE body = ? AND subject = ? ORDER BY id DESC", (body, subject)))
 
 
 def add_step(tx: Tx, expense_id: int, step: str, note: str | None = None) -> int:
@@ -85,7 +154,8 @@ def waiting_for_body(conn: sqlite3.Connection, body: str) -> list[tuple]:
         return conn.execute(
             "SELECT e.number, e.purpose, e.amount_fen, e.fund, e.requested_at FROM expenses e "
             "WHERE e.status = 'requested' AND e.required_body = ? AND NOT EXISTS ("
-            "  SELECT 1 FROM expense_approvals a WHERE a.expense_id = e.id AND a.body = e.required_body) "
+            "  SELECT 1 FROM expense_approvals a LEFT JOIN expense_approval_terms t ON t.approval_id = a.id "
+            "  WHERE a.expense_id = e.id AND a.body = e.required_body AND t.voided_at IS NULL) "
             "ORDER BY e.year, e.seq", (body,)).fetchall()
     except sqlite3.OperationalError:  # a database from before the money tables
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts
+from zhili_cli.store.rows import all_dicts, one_dict
 from zhili_cli.store.tx import Tx
 
 
@@ -14,7 +14,32 @@ def insert(tx: Tx, row: dict[str, Any]) -> int:
 
 
 def has_opening(conn: sqlite3.Connection, fund: str) -> bool:
-    return conn.execute("SELECT 1 FROM ledger WHERE fund = ? AND kind = 'opening'", (fund,)).fetchone() is not None
+    """An opening balance stands for the fund (one that was reversed does not)."""
+    row = conn.execute("SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM ledger WHERE fund = ? AND kind = 'opening'",
+                       (fund,)).fetchone()
+    return bool(row[0]) and row[1] != 0
+
+
+def get(conn: sqlite3.Connection, entry_id: int) -> dict[str, Any] | None:
+    return one_dict(conn.execute(
+        "SELECT l.*, r.reversal_id AS reversed_by, o.original_id AS reverses FROM ledger l "
+        "LEFT JOIN ledger_reversals r ON r.original_id = l.id LEFT JOIN ledger_reversals o ON o.reversal_id = l.id "
+        "WHERE l.id = ?", (entry_id,)))
+
+
+def add_reversal(tx: Tx, original_id: int, reversal_id: int, reason: str) -> int:
+    return tx.insert("ledger_reversals", {"original_id": original_id, "reversal_id": reversal_id, "reason": reason})
+
+
+def add_share(tx: Tx, ledger_id: int, gross_fen: int, ratio: str) -> int:
+    return tx.insert("ledger_shares", {"ledger_id": ledger_id, "gross_fen": gross_fen, "ratio": ratio})
+
+
+def day_changes(conn: sqlite3.Connection, fund: str) -> list[tuple[str, int]]:
+    """(date, net change of the fund's balance on that date), in date order."""
+    return [(r[0], int(r[1])) for r in conn.execute(
+        "SELECT on_date, SUM(CASE WHEN kind = 'expense' THEN -amount_fen ELSE amount_fen END) FROM ledger "
+        "WHERE fund = ? GROUP BY on_date ORDER BY on_date", (fund,))]
 
 
 def totals(conn: sqlite3.Connection, until: str | None = None) -> dict[str, dict[str, int]]:
@@ -40,8 +65,12 @@ def balance(conn: sqlite3.Connection, fund: str) -> int:
 def list_(conn: sqlite3.Connection, *, fund: str | None = None, date_from: str | None = None,
           date_to: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     sql = ("SELECT l.id, l.fund, l.kind, l.source, l.amount_fen, l.on_date, l.period, l.note, "
-           "e.number AS expense, e.purpose AS purpose, e.tier AS tier FROM ledger l "
-           "LEFT JOIN expenses e ON e.id = l.expense_id WHERE 1=1")
+           "e.number AS expense, e.purpose AS purpose, e.tier AS tier, "
+           "r.reversal_id AS reversed_by, o.original_id AS reverses, o.reason AS reversal_reason, "
+           "s.gross_fen AS gross_fen, s.ratio AS share_ratio, l.recorded_by, l.recorded_at FROM ledger l "
+           "LEFT JOIN expenses e ON e.id = l.expense_id "
+           "LEFT JOIN ledger_reversals r ON r.original_id = l.id LEFT JOIN ledger_reversals o ON o.reversal_id = l.id "
+           "LEFT JOIN ledger_shares s ON s.ledger_id = l.id WHERE 1=1")
     params: list[Any] = []
     if fund:
         sql += " AND l.fund = ?"

@@ -142,3 +142,82 @@ def m003_expense_imports(db):
             approved_by TEXT
         );
         """)
+
+
+@migrations(name=NAMES[3])
+def m004_bound_approvals_and_reversals(db):
+    """What an approval approved (amount, payee, purpose, fund as they stood) and its voiding;
+    the history of expense corrections; reversing ledger entries (冲销), which carry the
+    original's kind with a negative amount, so the ledger loses its `amount_fen > 0` check
+    (rebuilt with the same columns and rows, so every row still matches its audit entry);
+    public revenue shared by a ratio: the gross and the ratio beside the owners' share."""
+    ledger_cols = ("id, fund, kind, source, amount_fen, on_date, period, expense_id, note, recorded_by, "
+                   "recorded_at")
+    run_script(db, f"""
+        CREATE TABLE ledger_new (
+            id INTEGER PRIMARY KEY,
+            fund TEXT NOT NULL CHECK (fund IN ('public_revenue', 'maintenance_fund', 'co_funded')),
+            kind TEXT NOT NULL CHECK (kind IN ('opening', 'income', 'expense')),
+            source TEXT,
+            amount_fen INTEGER NOT NULL CHECK (amount_fen != 0),
+            on_date TEXT NOT NULL,
+            period TEXT,
+            expense_id INTEGER REFERENCES expenses (id),
+            note TEXT,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        INSERT INTO ledger_new ({ledger_cols}) SELECT {ledger_cols} FROM ledger;
+        CREATE TABLE ledger_imports_new (
+            id INTEGER PRIMARY KEY,
+            ledger_id INTEGER NOT NULL REFERENCES ledger_new (id),
+            import_key TEXT NOT NULL UNIQUE,
+            payer TEXT,
+            voucher TEXT
+        );
+        INSERT INTO ledger_imports_new (id, ledger_id, import_key, payer, voucher)
+            SELECT id, ledger_id, import_key, payer, voucher FROM ledger_imports;
+        DROP TABLE ledger_imports;
+        DROP TABLE ledger;
+        ALTER TABLE ledger_new RENAME TO ledger;
+        ALTER TABLE ledger_imports_new RENAME TO ledger_imports;
+        CREATE INDEX ledger_fund ON ledger (fund, on_date);
+
+        CREATE TABLE ledger_reversals (
+            id INTEGER PRIMARY KEY,
+            original_id INTEGER NOT NULL UNIQUE REFERENCES ledger (id),
+            reversal_id INTEGER NOT NULL UNIQUE REFERENCES ledger (id),
+            reason TEXT NOT NULL
+        );
+
+        CREATE TABLE ledger_shares (
+            id INTEGER PRIMARY KEY,
+            ledger_id INTEGER NOT NULL UNIQUE REFERENCES ledger (id),
+            gross_fen INTEGER NOT NULL CHECK (gross_fen > 0),
+            ratio TEXT NOT NULL
+        );
+
+        CREATE TABLE expense_approval_terms (
+            id INTEGER PRIMARY KEY,
+            approval_id INTEGER NOT NULL UNIQUE REFERENCES expense_approvals (id),
+            amount_fen INTEGER NOT NULL,
+            payee TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            fund TEXT NOT NULL,
+            shares TEXT,
+            voided_at TEXT,
+            voided_reason TEXT
+        );
+
+        CREATE TABLE expense_events (
+            id INTEGER PRIMARY KEY,
+            expense_id INTEGER NOT NULL REFERENCES expenses (id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            reason TEXT,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX expense_events_expense ON expense_events (expense_id);
+        """)
