@@ -255,7 +255,7 @@ def _internal(key: str) -> bool:
 def pay(tx: Tx, rules: Any, ref: str, *, on_date: str | None = None) -> dict[str, Any]:
     """Paid only once approved (by approvals still bound to these terms), dated on or after the
     approval and not in the future, and only if each fund it draws on stays ≥ 0 that day and after."""
-    from zhili_cli.services.ledger import check_draw
+    from zhili_cli.services.ledger import check_draw, check_open
 
     row = load(tx.conn, ref)
     number = row["number"]
@@ -280,6 +280,7 @@ def pay(tx: Tx, rules: Any, ref: str, *, on_date: str | None = None) -> dict[str
     day = on_date or today
     if day > today:
         raise UserError("expense.pay_in_future", number=number, date=day, today=today)
+    check_open(tx.conn, day)
     approved_on = (row["approved_at"] or "")[:10]
     if day < approved_on:
         raise UserError("expense.pay_before_approval", number=number, date=day, approved=approved_on)

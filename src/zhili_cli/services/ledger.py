@@ -39,6 +39,15 @@ def not_future(tx: Tx, on_date: str | None) -> str:
     return day
 
 
+def check_open(conn: sqlite3.Connection, day: str) -> None:
+    """A money entry dated in a published period is refused (the posted document stays true)."""
+    from zhili_cli.store.audit import closed_periods
+
+    for period, first, last in closed_periods(conn):
+        if first <= day <= last:
+            raise UserError("period_closed", date=day, period=period)
+
+
 def lowest_from(conn: sqlite3.Connection, fund: str, day: str) -> tuple[int, str]:
     """The fund's lowest end-of-day balance on `day` or any later date: (fen, date)."""
     running = 0
