@@ -66,7 +66,7 @@ class Globals:
         `at` dates the changes (the demo records paperwork on the day it happened)."""
         from zhili_cli.services.session import transaction
 
-        with transaction(self.conn(), self.who, command, at) as tx:
+        with transaction(self.conn(), self.who, command, at, rules=self.rules_source()) as tx:
             yield tx
 
 

@@ -12,11 +12,24 @@ app = typer.Typer(help=t("cmd.rules"), no_args_is_help=True, add_completion=Fals
 
 
 @app.command("show", help=t("cmd.rules.show"))
-def show(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help=t("opt.json"))) -> None:
+def show(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+         at: Optional[str] = typer.Option(None, "--at", help=t("opt.rules_at"))) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.rules.load import dump_effective
 
     g = globals_of(ctx)
+    if at is not None:
+        from zhili_cli.services.rules_record import in_force
+
+        row = in_force(g.conn(), at)
+        if json_out:
+            from zhili_cli.cli.output import emit_json
+
+            emit_json({k: row[k] for k in ("day", "first_used_at", "source", "sha256", "text")})
+            return
+        typer.echo(f"# {t('rules.at_header', day=row['day'], since=row['first_used_at'], source=row['source'], sha=row['sha256'][:12])}")
+        typer.echo(row["text"].rstrip("\n"))
+        return
     source = g.rules_source()
     if json_out:
         typer.echo(source.rules.model_dump_json(indent=2))

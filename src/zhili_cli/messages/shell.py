@@ -59,3 +59,10 @@ MESSAGES.update({
                                "install shell completion: bash, zsh, fish or powershell"),
     "metavar.shell": ("终端", "SHELL"),
 })
+MESSAGES.update({
+    "rules.none_at": ("{day} 之前没有记录任何规则（规则在第一次写入数据时记录）",
+                      "no rules recorded on or before {day} (rules are recorded when a command first writes under them)"),
+    "rules.at_header": ("{day} 时有效的规则：自 {since} 起使用，来自 {source}，SHA-256 {sha}",
+                        "rules in force on {day}: used from {since}, from {source}, SHA-256 {sha}"),
+    "opt.rules_at": ("显示某一天有效的规则（数据库里记录的版本）", "show the rules in force on this day (as recorded in the database)"),
+})

@@ -21,13 +21,18 @@ def open_database(path: Path) -> sqlite3.Connection:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, actor: str, command: str, at: Any = None) -> Iterator["Tx"]:
-    """One audited transaction: all of it lands, or none of it."""
+def transaction(conn: sqlite3.Connection, actor: str, command: str, at: Any = None,
+                rules: Any = None) -> Iterator["Tx"]:
+    """One audited transaction: all of it lands, or none of it. `rules` (a RulesSource): the
+    rules the command runs under, recorded (audited) when they changed since the last write."""
+    from zhili_cli.services.rules_record import note
     from zhili_cli.store.db import immediate
     from zhili_cli.store.tx import Tx
 
     with immediate(conn):
-        yield Tx(conn, actor, command, at=at)
+        tx = Tx(conn, actor, command, at=at)
+        note(tx, rules)
+        yield tx
 
 
 def explain_failure(exc: BaseException) -> Any:

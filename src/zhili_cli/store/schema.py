@@ -27,6 +27,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.desk",
     "zhili_cli.store.migrations.meeting_records",
     "zhili_cli.store.migrations.petitions",
+    "zhili_cli.store.migrations.shell",
 )
 
 

@@ -1,0 +1,2 @@
+SET = "shell"
+NAMES: tuple[str, ...] = ("m001_rules_versions",)

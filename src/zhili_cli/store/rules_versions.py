@@ -1,0 +1,24 @@
+"""The versions of the rules text that commands wrote under (table rules_versions)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+
+def latest_sha(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT sha256 FROM rules_versions ORDER BY id DESC LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def record(tx: Any, sha256: str, source: str, text: str) -> int:
+    return tx.insert("rules_versions", {"sha256": sha256, "source": source, "first_used_at": tx.at_iso,
+                                        "text": text})
+
+
+def in_force(conn: sqlite3.Connection, until_iso: str) -> dict[str, Any] | None:
+    """The last version first used before `until_iso` (exclusive)."""
+    row = conn.execute("SELECT id, sha256, source, first_used_at, text FROM rules_versions "
+                       "WHERE first_used_at < ? ORDER BY first_used_at DESC, id DESC LIMIT 1",
+                       (until_iso,)).fetchone()
+    return dict(row) if row else None
