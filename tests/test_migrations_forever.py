@@ -15,6 +15,11 @@ RELEASED = {
               "m004_bound_approvals_and_reversals"],
     "votes": ["m001_vote_life"],
     "imports": ["m001_petition_natural_key"],
+    "publication": ["m001_publications_and_recorded_time"],
+    "desk": ["m001_visits_volunteers_reveals", "m002_search_index"],
+    "meeting_records": ["m001_meeting_records"],
+    "petitions": ["m001_petition_corrections"],
+    "shell": ["m001_rules_versions"],
 }
 
 
