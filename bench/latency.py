@@ -1,14 +1,18 @@
-"""Command latency on ten years of data, measured against a bare Typer app in the same interpreter.
+"""Command latency on ten years of data and on the demo, against a bare Typer app in the
+same interpreter.
 
-    .venv/bin/python bench/latency.py [--runs 21] [--db PATH] [--keep]
+    .venv/bin/python bench/latency.py [--runs 11] [--db PATH] [--demo PATH]
 
 1. Builds (or reuses, with --db) a database of 10 years: 100 000 petitions with their history,
-   1 500 households, written through the audited store layer in one transaction.
-2. Times, alternating run by run, as real processes of this interpreter:
-   `zhili petition list --limit 20 --json`, `zhili petition stats --json`, `zhili --help`,
-   and a bare Typer app printing "hello" and its `--help`.
-3. Prints the medians and the ratios with their targets: list and stats ≤ 1.25× the bare
-   app, `zhili --help` ≤ 1.1× the bare app's `--help`.
+   1 500 households, written through the audited store layer in one transaction; and (or
+   reuses, with --demo) the demo compound (`zhili demo`: meetings, motions, expenses, ledger).
+2. Times, alternating run by run, as real processes of this interpreter, on each database:
+   every everyday read — `petition list|show|stats|list --overdue`, `household list`,
+   `meeting list`, `motion list`, `expense list`, `ledger balance` — a monthly report as
+   Markdown, `zhili --help`, and a bare Typer app printing "hello" and its `--help`.
+3. Prints the medians (wall and CPU apart) and the ratios with their targets: each read
+   ≤ 1.25× the bare app, the Markdown report ≤ 1.5×, `zhili --help` ≤ 1.1× the bare `--help`.
+   No cache of any kind is kept between runs: every figure is a cold read of the database.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import os
 import random
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -45,9 +50,18 @@ if __name__ == "__main__":
     app()
 '''
 
-TARGETS = {"petition list": 1.25, "petition stats": 1.25, "--help": 1.10}
-# measured and shown beside the targets, not part of them: stats right after a write
-EXTRA = {"petition stats, cold": 1.25}
+READS = {
+    "petition list": ["petition", "list", "--limit", "20", "--json"],
+    "petition show": ["petition", "show", "{petition}", "--json"],
+    "petition stats": ["petition", "stats", "--json"],
+    "petition list --overdue": ["petition", "list", "--overdue", "--json"],
+    "household list": ["household", "list", "--json"],
+    "meeting list": ["meeting", "list", "--json"],
+    "motion list": ["motion", "list", "--json"],
+    "expense list": ["expense", "list", "--json"],
+    "ledger balance": ["ledger", "balance", "--json"],
+}
+TARGETS = {**{name: 1.25 for name in READS}, "report monthly --format md": 1.5, "--help": 1.10}
 
 
 def build(path: Path, petitions: int = 100_000, households: int = 1_500, years: int = 10, seed: int = 3) -> None:
@@ -133,34 +147,32 @@ def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, cpu
 
 
-def measure(db: Path, runs: int, workdir: Path) -> dict[str, float]:
+def measure(dbs: dict[str, Path], runs: int, workdir: Path) -> dict[str, float]:
     bare = workdir / "bare_app.py"
     bare.write_text(BARE_APP, "utf-8")
-    env = {**os.environ, "ZHILI_NOW": NOW, "ZHILI_CACHE": str(workdir / "cache"), "ZHILI_DB": str(db),
+    env = {**os.environ, "ZHILI_NOW": NOW, "ZHILI_CACHE": str(workdir / "cache"),
            # bytecode cached as on a user's machine, for both apps alike (in a private directory,
            # so the tree and the installed packages are left as they are)
            "PYTHONPYCACHEPREFIX": str(workdir / "pycache")}
-    for var in ("ZHILI_RULES", "PYTHONDONTWRITEBYTECODE"):
+    for var in ("ZHILI_RULES", "PYTHONDONTWRITEBYTECODE", "ZHILI_DB"):
         env.pop(var, None)
-    commands = {
-        "bare": [sys.executable, str(bare)],
-        "bare --help": [sys.executable, str(bare), "--help"],
-        "petition list": [ZHILI, "petition", "list", "--limit", "20", "--json"],
-        "petition stats": [ZHILI, "petition", "stats", "--json"],
-        "--help": [ZHILI, "--help"],
-        # as the first `stats` after a write: the cached settled figures are gone
-        "petition stats, cold": [ZHILI, "petition", "stats", "--json"],
-    }
-    cache = workdir / "cache"
-    for cmd in commands.values():  # warm the OS cache, the bytecode and the rules cache
+    commands = {"bare": [sys.executable, str(bare)], "bare --help": [sys.executable, str(bare), "--help"],
+                "--help": [ZHILI, "--help"]}
+    for label, db in dbs.items():
+        conn = sqlite3.connect(db)
+        number, month = conn.execute("SELECT number, substr(received_at, 1, 7) FROM petitions "
+                                     "ORDER BY received_at DESC LIMIT 1").fetchone()
+        conn.close()
+        for name, args in READS.items():
+            commands[f"{label}: {name}"] = [ZHILI, "--db", str(db), *(a.format(petition=number) for a in args)]
+        commands[f"{label}: report monthly --format md"] = [ZHILI, "--db", str(db), "report", "monthly", month,
+                                                            "--format", "md"]
+    for cmd in commands.values():  # warm the OS cache, the bytecode and the rules mark
         _time(cmd, env)
     walls: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
-            if name.endswith("cold"):
-                for stale in cache.glob("stats-*.json"):
-                    stale.unlink()
             wall, cpu = _time(cmd, env)
             walls[name].append(wall)
             cpus[name].append(cpu)
@@ -169,19 +181,28 @@ def measure(db: Path, runs: int, workdir: Path) -> dict[str, float]:
     return medians
 
 
-def report(medians: dict[str, float], prefix: str = "") -> list[tuple[str, float, float, float, bool]]:
+def report(medians: dict[str, float], prefix: str = "") -> list[tuple[str, float, float, float, float]]:
     rows = []
-    for name, target in {**TARGETS, **EXTRA}.items():
+    for key in medians:
+        if key.startswith("cpu:") or key.startswith("bare"):
+            continue
+        name = key.split(": ", 1)[-1]
         base = medians[prefix + ("bare --help" if name == "--help" else "bare")]
-        ratio = medians[prefix + name] / base
-        rows.append((name, medians[prefix + name] * 1000, base * 1000, ratio, ratio <= target))
+        value = medians[prefix + key]
+        rows.append((key, value * 1000, base * 1000, value / base, TARGETS[name]))
     return rows
+
+
+def build_demo(path: Path) -> None:
+    env = {**os.environ, "ZHILI_CACHE": str(path.parent / "demo-cache")}
+    subprocess.run([ZHILI, "demo", "--db", str(path)], env=env, check=True, capture_output=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=21)
-    parser.add_argument("--db", type=Path, help="reuse (or build once at) this database")
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--db", type=Path, help="reuse (or build once at) this ten-year database")
+    parser.add_argument("--demo", type=Path, help="reuse (or build once at) this demo database")
     parser.add_argument("--petitions", type=int, default=100_000)
     parser.add_argument("--households", type=int, default=1_500)
     args = parser.parse_args(argv)
@@ -194,25 +215,21 @@ def main(argv: list[str] | None = None) -> int:
             build(db, petitions=args.petitions, households=args.households)
             print(f"built {db} ({args.petitions} petitions, {args.households} households, 10 years) "
                   f"in {time.perf_counter() - started:.1f} s", flush=True)
-        medians = measure(db, args.runs, workdir)
-    print(f"\nP1 command latency, median of {args.runs} alternating runs (python {sys.version.split()[0]})")
-    print(f"  bare Typer app: hello {medians['bare'] * 1000:.1f} ms, --help {medians['bare --help'] * 1000:.1f} ms")
-    print(f"  {'command':<38} {'zhili ms':>9} {'bare ms':>8} {'ratio':>6} {'target':>7}")
+        demo = args.demo or workdir / "demo.db"
+        if not demo.exists():
+            build_demo(demo)
+        medians = measure({"10y": db, "demo": demo}, args.runs, workdir)
+    print(f"\ncommand latency, median of {args.runs} alternating runs (python {sys.version.split()[0]})")
+    print(f"  bare Typer app: hello {medians['bare'] * 1000:.1f} ms (CPU {medians['cpu:bare'] * 1000:.1f}), "
+          f"--help {medians['bare --help'] * 1000:.1f} ms")
+    print(f"  {'command':<40} {'wall ms':>8} {'ratio':>6} {'CPU ms':>7} {'ratio':>6} {'target':>7}")
     ok = True
-    for name, ms, base_ms, ratio, met in report(medians):
-        label = f"zhili {name}" + (" --limit 20 --json" if name == "petition list" else
-                                   " --json" if name == "petition stats" else "")
-        if name in EXTRA:
-            label = "zhili petition stats --json, first after a write"
-            print(f"  {label:<38} {ms:9.1f} {base_ms:8.1f} {ratio:5.2f}× {'(≤ %.2f×)' % EXTRA[name]:>7} "
-                  f"{'within' if met else 'over'}")
-            continue
-        print(f"  {label:<38} {ms:9.1f} {base_ms:8.1f} {ratio:5.2f}× {'≤ %.2f×' % TARGETS[name]:>7} "
-              f"{'met' if met else 'NOT MET'}")
+    cpu = {key: (ms, ratio) for key, ms, _, ratio, _ in report(medians, "cpu:")}
+    for key, ms, _, ratio, target in report(medians):
+        met = ratio <= target
         ok &= met
-    print("  CPU time of the same runs (less sensitive to a busy machine):")
-    for name, ms, base_ms, ratio, met in report(medians, "cpu:"):
-        print(f"    {name:<36} {ms:9.1f} {base_ms:8.1f} {ratio:5.2f}×")
+        print(f"  {key:<40} {ms:8.1f} {ratio:5.2f}× {cpu[key][0]:7.1f} {cpu[key][1]:5.2f}× "
+              f"{'≤ %.2f×' % target:>7} {'met' if met else 'NOT MET'}")
     return 0 if ok else 1
 
 

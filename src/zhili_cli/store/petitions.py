@@ -151,16 +151,12 @@ def stats_groups(conn: sqlite3.Connection, *, date_from: str | None, date_to: st
     """Counts per (kind, source) of petitions received in [from, to): the raw figures for stats.
 
     Several rows may share a (kind, source): callers add them up. The settled figures (which do
-    not depend on the time now) are read through a cache that any write invalidates; the
-    time-dependent ones (overdue, response deadlines passed) only concern open petitions and
-    are counted live through the status index.
+    not depend on the time now) come from one scan of the narrow covering index
+    petitions_stats; the time-dependent ones (overdue, response deadlines passed) only concern
+    open petitions and are counted by seeking their statuses in the same index.
     """
-    from zhili_cli.store.stats_cache import cached
-
     where, params = _filters(date_from=date_from, date_to=date_to)
-    settled = cached(conn, "petition_stats", [date_from, date_to],
-                     lambda: _settled_groups(conn, where, params))
-    return [*settled, *_open_groups(conn, date_from, date_to, now_iso)]
+    return [*_settled_groups(conn, where, params), *_open_groups(conn, date_from, date_to, now_iso)]
 
 
 def _settled_groups(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[dict[str, Any]]:
