@@ -94,3 +94,13 @@ MESSAGES.update({
     "col.v_redeemed": ("已兑换", "Redeemed"), "col.v_balance": ("余额", "Balance"), "col.v_last": ("最近", "Last"),
     "col.v_kind": ("类型", "Kind"), "col.v_activity": ("内容", "Activity"), "col.v_points": ("积分", "Points"),
 })
+MESSAGES.update({
+    # the monthly report's volunteer section (no names)
+    "rep.sec.volunteers": ("志愿服务", "Volunteer service"),
+    "rep.vol.none": ("本月没有志愿服务记录", "no volunteer service recorded this month"),
+    "rep.vol.volunteers": ("参与志愿者", "volunteers"), "rep.vol.people": ("人", "people"),
+    "rep.vol.services": ("服务次数", "services"), "rep.vol.times": ("次", "times"),
+    "rep.vol.hours": ("服务时长", "hours served"), "rep.vol.hours_unit": ("小时", "h"),
+    "rep.vol.earned": ("发放积分", "points earned"), "rep.vol.redeemed": ("兑换积分", "points redeemed"),
+    "rep.vol.points_unit": ("积分", "points"),
+})
