@@ -121,3 +121,11 @@ def test_batch_import_indexes_every_row_and_a_failed_one_nothing(cli, tmp_path):
     a = cli.json("petition", "add", "--title", "单条登记的路灯", "--source", "信箱")["number"]
     assert numbers(cli, "--search", "单条登记") == [a]                 # the trigger still indexes one row
     _index_intact(cli.db)
+
+
+def test_corrected_title_is_found_by_its_new_words_only(cli):
+    a = add(cli, "楼道灯不亮了")
+    cli.ok("petition", "edit", a, "--reason", "记错了", "--title", "地下车库排风扇坏了")
+    assert numbers(cli, "--search", "排风扇") == [a]
+    assert numbers(cli, "--search", "楼道灯") == []
+    _index_intact(cli.db)

@@ -113,3 +113,10 @@ def test_owners_votes_opening_closing_and_open(cli):
     items = [i for i in cli.json("today") if i["kind"].startswith("vote")]
     assert [(i["kind"], i["ref"], i["due"], i["days_late"]) for i in items] == [
         ("vote_closing", f"vote {closing}", "2024-03-08", -3), ("vote_opening", f"vote {opening}", "2024-03-10", -5)]
+
+
+def test_cancelled_meeting_leaves_the_list(cli):
+    cli.ok("meeting", "schedule", "--kind", "三方", "--date", "2024-03-07")
+    assert [i["kind"] for i in cli.json("today")] == ["meeting_agenda"]
+    cli.ok("meeting", "cancel", "M2024-001", "--reason", "主任出差")
+    assert cli.json("today") == []
