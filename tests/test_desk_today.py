@@ -59,6 +59,8 @@ def test_every_source_with_due_days_late_and_command(cli, tmp_path):
     assert items[0]["ref"] == late
     text = cli.ok("today").stdout
     assert f"zhili petition triage {late}" in text and "逾期 11 天" in text
+    assert "金建国  主任（业委会）" in text
+    assert "11 days late" in cli.ok("--lang", "en", "today").stdout
 
     # --days widens the horizon; the milestone in September and the far petition come in
     wide = cli.json("today", "--days", "366")

@@ -31,7 +31,8 @@ def today(
         return
     typer.echo(t("today_title", date=clock.now().date().isoformat(), days=days))
     for i in found:
-        typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {i['ref']}  {i['title']}")
+        title = f"{t('role.' + i['role'])}（{t('party.' + i['party'])}）" if i["kind"] == "term_end" else i["title"]
+        typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {i['ref']}  {title}")
         typer.echo(f"    → {i['command']}")
 
 

@@ -107,7 +107,7 @@ def items(conn: Any, rules: Any, now: datetime, days: int = 7) -> list[dict[str,
 
     for member in store.terms_ending(conn, (today + timedelta(days=TERM_WARNING_DAYS)).isoformat()):
         out.append(_item("term_end", member["name"], f"{member['role']} {member['party']}", _day(member["term_end"]),
-                         today, "zhili member list"))
+                         today, "zhili member list", role=member["role"], party=member["party"]))
 
     from zhili_cli.services.care import visits_due
 
