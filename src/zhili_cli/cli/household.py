@@ -190,6 +190,9 @@ def show(
         _reveal(ctx, "household show --reveal", [found])
     row = _public(found, full=True, reveal=reveal)
     extra = care.detail(g.conn(), found)
+    from zhili_cli.services import households
+
+    extra.update(households.history(g.conn(), found))
     if json_out:
         emit_json({**row, **extra})
         return
@@ -201,3 +204,68 @@ def show(
         table(t("petitions_title"), [t("col.number"), t("col.status"), t("col.title"), t("col.received")],
               [(p["number"], t(f"status.{p['status']}"), p["title"], (p["received_at"] or "")[:10])
                for p in extra["petitions"]])
+    if extra["previous_owners"]:
+        table(t("household_previous_owners"), [t("col.owner"), t("col.phone"), t("col.until"), t("col.reason")],
+              [(p["owner"], p["phone"], p["until"], p["reason"]) for p in extra["previous_owners"]])
+    if extra["history"]:
+        table(t("household_history"), [t("col.at"), t("col.actor"), t("col.action"), t("col.changes"), t("col.reason")],
+              [(e["at"][:16].replace("T", " "), e["actor"], t(f"household_action.{e['action']}"),
+                "；".join(f"{k}: {v['from']} → {v['to']}" for k, v in e["changes"].items()), e["reason"] or "")
+               for e in extra["history"]])
+
+
+@app.command("add", help=t("cmd.household.add"))
+def add(
+    ctx: typer.Context,
+    building: str = typer.Option(..., "--building", help=t("opt.building")),
+    unit: str = typer.Option("", "--unit", help=t("opt.hh_unit")),
+    room: str = typer.Option(..., "--room", help=t("opt.hh_room")),
+    area: str = typer.Option(..., "--area", help=t("opt.hh_area")),
+    owner: Optional[str] = typer.Option(None, "--owner", help=t("opt.hh_owner")),
+    phone: Optional[str] = typer.Option(None, "--phone", help=t("opt.hh_phone")),
+    identity: Optional[str] = typer.Option(None, "--identity", help=t("opt.hh_identity")),
+    residents: Optional[str] = typer.Option(None, "--residents", help=t("opt.hh_residents")),
+    flag: Optional[list[str]] = typer.Option(None, "--flag", help=t("opt.hh_flag")),
+    unsold: bool = typer.Option(False, "--developer-unsold", help=t("opt.hh_unsold")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.output import emit_json
+    from zhili_cli.services import households
+
+    g = globals_of(ctx)
+    with g.write("household add") as tx:
+        row = households.add(tx, building=building, unit=unit, room=room, area=area, owner=owner, phone=phone,
+                             identity=identity, residents=residents, flags=flag, developer_unsold=unsold)
+    if json_out:
+        emit_json(_public(row, full=True))
+        return
+    typer.echo(t("household_added", room=households._label(row)))
+
+
+@app.command("edit", help=t("cmd.household.edit"))
+def edit(
+    ctx: typer.Context,
+    room: str = typer.Argument(..., help=t("arg.room")),
+    reason: str = typer.Option(..., "--reason", help=t("opt.correction_reason")),
+    owner: Optional[str] = typer.Option(None, "--owner", help=t("opt.hh_owner")),
+    phone: Optional[str] = typer.Option(None, "--phone", help=t("opt.hh_phone")),
+    identity: Optional[str] = typer.Option(None, "--identity", help=t("opt.hh_identity")),
+    area: Optional[str] = typer.Option(None, "--area", help=t("opt.hh_area")),
+    residents: Optional[str] = typer.Option(None, "--residents", help=t("opt.hh_residents")),
+    flag: Optional[list[str]] = typer.Option(None, "--flag", help=t("opt.hh_flag")),
+    since: Optional[str] = typer.Option(None, "--since", help=t("opt.hh_since")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.output import emit_json
+    from zhili_cli.services import households
+
+    g = globals_of(ctx)
+    with g.write("household edit") as tx:
+        row = households.edit(tx, room, reason=reason, owner=owner, phone=phone, identity=identity, area=area,
+                              residents=residents, flags=flag, since=since)
+    if json_out:
+        emit_json({**_public(row, full=True), **households.history(g.conn(), row)})
+        return
+    typer.echo(t("household_edited", room=households._label(row)))

@@ -219,6 +219,34 @@ def advance(
         _emit(g, row["number"], json_out, "motion_advanced")
 
 
+@app.command("withdraw", help=t("cmd.motion.withdraw"))
+def withdraw(ctx: typer.Context, ref: str = REF,
+             reason: str = typer.Option(..., "--reason", help=t("opt.correction_reason")),
+             json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import motions
+
+    g = globals_of(ctx)
+    with g.write("motion withdraw") as tx:
+        row = motions.withdraw(tx, ref, reason=reason)
+    _emit(g, row["number"], json_out, "motion_withdrawn")
+
+
+@app.command("amend", help=t("cmd.motion.amend"))
+def amend(ctx: typer.Context, ref: str = REF,
+          text: Optional[str] = typer.Option(None, "--text", help=t("opt.motion_text")),
+          title: Optional[str] = typer.Option(None, "--title", help=t("opt.motion_title")),
+          reason: str = typer.Option(..., "--reason", help=t("opt.correction_reason")),
+          json_out: bool = JSON) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services import motions
+
+    g = globals_of(ctx)
+    with g.write("motion amend") as tx:
+        row = motions.amend(tx, ref, text=text, title=title, reason=reason)
+    _emit(g, row["number"], json_out, "motion_amended", version=len(motions.detail(g.conn(), ref)["versions"]))
+
+
 @app.command("show", help=t("cmd.motion.show"))
 def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     from zhili_cli.cli.context import globals_of
@@ -244,6 +272,10 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
           [(_stage_name(s["key"]), t(f"stage_body.{s['body']}"), t(f"stage_status.{s['status']}"),
             "" if s["vote"] is None else (t("motion_pass") if s["vote"]["result"] == "passed" else t("motion_fail")))
            for s in d["stages"]])
+    if len(d["versions"]) > 1:
+        table(t("motion_versions_title"), [t("col.version"), t("col.at"), t("col.title"), t("col.reason")],
+              [(f"v{v['version']}", v["at"][:16].replace("T", " "), v["title"], v["reason"] or "")
+               for v in d["versions"]])
     table(t("motion_history_title"), [t("col.at"), t("col.actor"), t("col.action"), t("col.stage"), t("col.note")],
           [(e["at"][:16].replace("T", " "), e["actor"], t(f"motion_action.{e['action']}"),
             _stage_name(e["stage"]) if e["stage"] else "", _note(e["note"])) for e in d["history"]])

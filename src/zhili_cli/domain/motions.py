@@ -117,6 +117,8 @@ def parse_scope(text: str) -> tuple[str, str, str] | None:
     if value.lower() in WHOLE:
         return None
     match = re.fullmatch(r"(\w+?)\s*(?:幢|栋|号楼|楼)(?:\s*(\w+?)\s*单元)?(?:\s*(\w+?)\s*室?)?", value)
+    if match is None and "-" not in value and "/" not in value:
+        match = re.fullmatch(r"(\w+)()()", value)
     if match:
         parts = [match.group(1), match.group(2) or "", match.group(3) or ""]
     else:
@@ -124,7 +126,10 @@ def parse_scope(text: str) -> tuple[str, str, str] | None:
         if not 1 <= len(parts) <= 3:
             raise UserError("motion_bad_scope", value=text)
         parts += [""] * (3 - len(parts))
+    from zhili_cli.domain import buildings
+
     building, unit, room = parts
+    building = buildings.key(building) or building
     unit = unit.removesuffix("单元")
     room = room.removesuffix("室")
     return building, unit, room

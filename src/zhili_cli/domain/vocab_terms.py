@@ -113,6 +113,7 @@ MOTION_STATUS: Table = {
     "open": ("审议中", "in progress"),
     "carried": ("已通过", "carried", "通过"),
     "rejected": ("未通过", "rejected", "否决"),
+    "withdrawn": ("已撤回", "withdrawn", "撤回"),
 }
 
 EXPENSE_STATUS: Table = {

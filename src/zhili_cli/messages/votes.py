@@ -75,3 +75,50 @@ MESSAGES.update({
                          "scope (the owners' vote counts only the owners there, e.g. 3, 3-2, 3-2-501; repeatable)"),
     "motion_bad_scope": ("无效的列支范围：{value}（如 3幢、3-2、3-2-501）", "invalid scope {value} (e.g. 3, 3-2, 3-2-501)"),
 })
+
+MESSAGES.update({
+    # household add / edit
+    "cmd.household.add": ("登记一户（楼栋、单元、房号、面积、业主、电话…）", "add one household (building, unit, room, area, owner, phone …)"),
+    "cmd.household.edit": ("更正一户档案（须写原因；过户保留原业主）", "correct a household (reason required; a change of owner keeps the previous one)"),
+    "opt.hh_unit": ("单元（如 2）", "stairway/unit (e.g. 2)"),
+    "opt.hh_room": ("房号（如 501）", "room (e.g. 501)"),
+    "opt.hh_area": ("专有面积（㎡）", "exclusive area (m²)"),
+    "opt.hh_owner": ("业主姓名", "owner's name"),
+    "opt.hh_phone": ("联系电话", "phone"),
+    "opt.hh_identity": ("产权证号或身份证号（私密保存，不打印）", "certificate or ID number (kept privately, never printed)"),
+    "opt.hh_residents": ("居住人数", "residents"),
+    "opt.hh_flag": ("特殊标记（如 独居老人；可多次）", "flag (e.g. 独居老人; repeatable)"),
+    "opt.hh_unsold": ("开发商未售房屋", "unsold by the developer"),
+    "opt.hh_since": ("过户日期（默认今天）", "date of the change of owner (default today)"),
+    "household_added": ("已登记 {room}", "added {room}"),
+    "household_edited": ("已更正 {room}（原因已记入经过）", "corrected {room} (the reason is in its history)"),
+    "household_exists": ("住户档案中已有 {room}：要更正请用 household edit", "{room} is already in the register: use household edit to correct it"),
+    "household_no_change": ("{room} 没有需要更改的内容", "nothing to change for {room}"),
+    "household_bad_value": ("{option} 的值无效：{value}", "{option}: invalid value {value}"),
+    "household_since_future": ("过户日期 {day} 在将来", "the change of owner date {day} is in the future"),
+    "household_previous_owners": ("历任业主", "Previous owners"),
+    "household_history": ("更正经过", "Corrections"),
+    "col.until": ("至", "Until"),
+    "col.changes": ("变更", "Changes"),
+    "household_action.add": ("登记", "added"),
+    "household_action.edit": ("更正", "corrected"),
+    "household_action.owner_change": ("过户", "change of owner"),
+})
+
+MESSAGES.update({
+    # motion corrections
+    "cmd.motion.withdraw": ("撤回议案（表决结束前；须写原因）", "withdraw a motion (before its vote closes; reason required)"),
+    "cmd.motion.amend": ("修改议案文本（表决前；保留每一版；须写原因）", "amend a motion's text (before voting; every version kept; reason required)"),
+    "motion_withdrawn": ("{number} 已撤回", "{number} withdrawn"),
+    "motion_amended": ("{number} 已修改为第 {version} 版", "{number} amended: version {version}"),
+    "motion_withdraw_closed": ("{number} 的表决已结束，不能撤回", "the vote on {number} is closed; it cannot be withdrawn"),
+    "motion_amend_voting": ("{number} 在「{stage}」阶段已开始表决，不能修改文本（可撤回后重新提出）",
+                            "voting on {number} at {stage} has begun; its text cannot change (withdraw and propose again)"),
+    "motion_amend_same": ("{number} 的标题和文本没有变化", "{number}: title and text unchanged"),
+    "motion_status.withdrawn": ("已撤回", "withdrawn"),
+    "motion_action.withdrawn": ("撤回", "withdrawn"),
+    "motion_action.amended": ("修改", "amended"),
+    "motion_versions_title": ("各版本", "Versions"),
+    "col.version": ("版本", "Version"),
+    "vote_result.withdrawn": ("已撤回", "withdrawn"),
+})

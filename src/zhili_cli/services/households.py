@@ -15,8 +15,12 @@ from zhili_cli.store import households as store
 from zhili_cli.store.tx import Tx
 
 def room_key(building: str, unit: str, room: str) -> tuple[str, str, str]:
-    """Rooms compare as people mean them: `101`, `１０１` and `101\u200b` are one room."""
-    return normalize_key(building), normalize_key(unit), normalize_key(room)
+    """Rooms compare as people mean them: `101`, `１０１` and `101\u200b` are one room; `3幢` and
+    `三幢` are building 3."""
+    from zhili_cli.domain import buildings
+
+    return (buildings.key(building) or "", normalize_key(unit).removesuffix("单元"),
+            normalize_key(room).removesuffix("室"))
 
 
 class Register:
@@ -163,3 +167,115 @@ def owners(conn: Any, rules: Any) -> dict[str, Any]:
 
 def list_rows(conn: Any, building: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     return store.list_(conn, building, limit)
+
+
+def _cell(parse: Any, value: str, option: str) -> Any:
+    from zhili_cli.importing.cells import CellError
+
+    try:
+        return parse(value)
+    except CellError as exc:
+        raise UserError("household_bad_value", option=option, value=value) from exc
+
+
+def add(tx: Tx, *, building: str, unit: str = "", room: str, area: str, owner: str | None = None,
+        phone: str | None = None, identity: str | None = None, residents: str | None = None,
+        flags: list[str] | None = None, developer_unsold: bool = False) -> dict[str, Any]:
+    """`household add`: one unit, refused when the register already has it (by normalised key)."""
+    from zhili_cli.importing.cells import parse_area, parse_count, parse_phone
+    from zhili_cli.importing.households import _building, _identity, _room, _unit
+
+    b, u, r = _building(building), _unit(unit or ""), _room(room)
+    if not b or not r:
+        raise UserError("bad_room", value=f"{building}-{unit}-{room}")
+    existing = Register(tx.conn).find(b, u, r)
+    if existing is not None:
+        raise UserError("household_exists", room=_label(existing))
+    row = {"building": b, "unit": u, "room": r, "area_x100": _cell(parse_area, area, "--area"),
+           "owner": (owner or "").strip() or None,
+           "phone": _cell(parse_phone, phone, "--phone") if phone else None,
+           "residents": _cell(parse_count, residents, "--residents") if residents else None,
+           "flags": "、".join(f.strip() for f in flags or [] if f.strip()),
+           "building_lead": 0, "developer_unsold": int(developer_unsold)}
+    hid = store.insert(tx, row)
+    if identity:
+        store.set_identity(tx, hid, _identity(identity))
+    store.add_event(tx, hid, "add", "{}", None)
+    return store.get(tx.conn, hid)  # type: ignore[return-value]
+
+
+def edit(tx: Tx, text: str, *, reason: str, owner: str | None = None, phone: str | None = None,
+         identity: str | None = None, area: str | None = None, residents: str | None = None,
+         flags: list[str] | None = None, since: str | None = None) -> dict[str, Any]:
+    """`household edit B-U-R … --reason`: a correction with who, when, why and before/after. A new
+    owner (过户) keeps the previous one in the unit's history, until `since` (default today)."""
+    import json
+
+    from zhili_cli import clock
+    from zhili_cli.importing.cells import parse_area, parse_count, parse_phone
+    from zhili_cli.importing.households import _identity
+    from zhili_cli.services.registry import find_household
+
+    if not (reason or "").strip():
+        raise UserError("correction_reason_required")
+    row = find_household(tx.conn, text)
+    changes: dict[str, Any] = {}
+    if owner is not None:
+        changes["owner"] = owner.strip() or None
+    if phone is not None:
+        changes["phone"] = _cell(parse_phone, phone, "--phone") if phone.strip() else None
+    if area is not None:
+        changes["area_x100"] = _cell(parse_area, area, "--area")
+    if residents is not None:
+        changes["residents"] = _cell(parse_count, residents, "--residents")
+    if flags is not None:
+        changes["flags"] = "、".join(f.strip() for f in flags if f.strip())
+    changes = {k: v for k, v in changes.items() if row.get(k) != v}
+    new_identity = _identity(identity) if identity else None
+    old_identity = store.identities(tx.conn).get(row["id"])
+    identity_changed = identity is not None and new_identity != old_identity
+    if not changes and not identity_changed:
+        raise UserError("household_no_change", room=_label(row))
+    if "owner" in changes or identity_changed:
+        until = clock.user_date(since) if since else tx.at.date()
+        if until > tx.at.date():
+            raise UserError("household_since_future", day=until.isoformat())
+        store.add_past_owner(tx, {"household_id": row["id"], "owner": row["owner"], "phone": row["phone"],
+                                  "until": until.isoformat(), "reason": reason.strip()})
+    if changes:
+        store.update(tx, row["id"], changes)
+    if identity_changed:
+        store.set_identity(tx, row["id"], new_identity)
+    shown = {k: {"from": _shown(k, row.get(k)), "to": _shown(k, v)} for k, v in changes.items()}
+    if identity_changed:
+        shown["identity"] = {"from": "***" if old_identity else None, "to": "***" if new_identity else None}
+    store.add_event(tx, row["id"], "owner_change" if "owner" in changes else "edit",
+                    json.dumps(shown, ensure_ascii=False, sort_keys=True), reason.strip())
+    return store.get(tx.conn, row["id"])  # type: ignore[return-value]
+
+
+def _shown(key: str, value: Any) -> Any:
+    """Before/after as the history shows them: names and phones masked."""
+    from zhili_cli.domain.privacy import mask_name, mask_phone
+
+    if key == "owner":
+        return mask_name(value)
+    if key == "phone":
+        return mask_phone(value)
+    return value
+
+
+def _label(row: dict[str, Any]) -> str:
+    return "-".join(p for p in (row["building"], row["unit"], row["room"]) if p)
+
+
+def history(conn: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """The unit's previous owners (masked) and its corrections."""
+    import json
+
+    from zhili_cli.domain.privacy import mask_name, mask_phone
+
+    past = [{"owner": mask_name(p["owner"]), "phone": mask_phone(p["phone"]), "until": p["until"],
+             "reason": p["reason"]} for p in store.past_owners(conn, row["id"])]
+    events = [{**e, "changes": json.loads(e["changes"] or "{}")} for e in store.events(conn, row["id"])]
+    return {"previous_owners": past, "history": events}

@@ -154,6 +154,55 @@ def advance(tx: Tx, ref: str, *, reject: bool = False, note: str | None = None) 
     return load(tx.conn, motion["number"])
 
 
+def withdraw(tx: Tx, ref: str, *, reason: str) -> dict[str, Any]:
+    """`motion withdraw REF --reason`: before its vote closes. An open owners' vote on it ends
+    without a result (it approves nothing); the motion and its record stay."""
+    if not (reason or "").strip():
+        raise UserError("correction_reason_required")
+    motion = load(tx.conn, ref)
+    if motion["status"] != "open":
+        raise UserError("motion_closed", number=motion["number"], status=Term(f"motion_status.{motion['status']}"))
+    stage = current_stage(tx.conn, motion)
+    v = vote_store.get(tx.conn, stage["vote_id"]) if stage["vote_id"] else None
+    if v is not None and (v["closed_at"] or (v["final"] and v["body"] == "owners")):
+        raise UserError("motion_withdraw_closed", number=motion["number"])
+    if v is not None:
+        vote_store.update(tx, v["id"], {"result": "withdrawn", "final": 0, "closed_at": tx.at_iso,
+                                        "updated_at": tx.at_iso})
+    store.update_stage(tx, stage["id"], {"status": "failed", "finished_at": tx.at_iso, "note": reason.strip()})
+    store.update(tx, motion["id"], {"status": "withdrawn", "closed_at": tx.at_iso})
+    store.add_event(tx, motion["id"], "withdrawn", stage["key"], reason.strip())
+    return load(tx.conn, motion["number"])
+
+
+def amend(tx: Tx, ref: str, *, text: str | None, title: str | None = None, reason: str) -> dict[str, Any]:
+    """`motion amend REF --text … --reason`: a new version before voting at the current stage;
+    every version is kept (seed 001's plan was revised five times)."""
+    if not (reason or "").strip():
+        raise UserError("correction_reason_required")
+    motion = load(tx.conn, ref)
+    if motion["status"] != "open":
+        raise UserError("motion_closed", number=motion["number"], status=Term(f"motion_status.{motion['status']}"))
+    stage = current_stage(tx.conn, motion)
+    if stage["vote_id"]:
+        raise UserError("motion_amend_voting", number=motion["number"], stage=Term(f"stage.{stage['key']}"))
+    new_title = (title or "").strip() or motion["title"]
+    new_text = text if text is not None else motion["text"]
+    if new_title == motion["title"] and new_text == motion["text"]:
+        raise UserError("motion_amend_same", number=motion["number"])
+    versions = store.versions(tx.conn, motion["id"])
+    if not versions:  # a motion proposed before versions were kept: its first text is version 1
+        store.add_version(tx, {"motion_id": motion["id"], "version": 1, "title": motion["title"],
+                               "text": motion["text"], "reason": None})
+        versions = store.versions(tx.conn, motion["id"])
+    number = versions[-1]["version"] + 1
+    store.add_version(tx, {"motion_id": motion["id"], "version": number, "title": new_title, "text": new_text,
+                           "reason": reason.strip()})
+    store.update(tx, motion["id"], {"title": new_title, "text": new_text})
+    store.add_event(tx, motion["id"], "amended", stage["key"], f"v{number}: {reason.strip()}")
+    return load(tx.conn, motion["number"])
+
+
 def detail(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
     motion = load(conn, ref)
     stages = []

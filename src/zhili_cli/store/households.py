@@ -91,3 +91,14 @@ def get(conn: sqlite3.Connection, household_id: int) -> dict[str, Any] | None:
 def totals(conn: sqlite3.Connection) -> tuple[int, int]:
     row = conn.execute("SELECT COUNT(*), COALESCE(SUM(area_x100), 0) FROM households").fetchone()
     return int(row[0]), int(row[1])
+
+
+def add_event(tx: Tx, household_id: int, action: str, changes: str, reason: str | None) -> int:
+    return tx.insert("household_events", {"household_id": household_id, "at": tx.at_iso, "actor": tx.actor,
+                                          "action": action, "changes": changes, "reason": reason})
+
+
+def events(conn: sqlite3.Connection, household_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute(
+        "SELECT at, actor, action, changes, reason FROM household_events WHERE household_id = ? ORDER BY id",
+        (household_id,)))

@@ -71,6 +71,23 @@ def m001_vote_life(db):
     _record_again(db.conn, "votes", NEW_VOTE_COLUMNS)
 
 
+@migrations(name=NAMES[1])
+def m002_household_events(db):
+    """Corrections of the register, each with who, when and why (nothing is deleted)."""
+    run_script(db, """
+        CREATE TABLE household_events (
+            id INTEGER PRIMARY KEY,
+            household_id INTEGER NOT NULL REFERENCES households (id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL DEFAULT '{}',
+            reason TEXT
+        );
+        CREATE INDEX household_events_household ON household_events (household_id);
+        """)
+
+
 def _record_again(conn, table: str, added: tuple[str, ...]) -> None:
     """One audit entry per existing row: before without the added columns, after as it now is."""
     from zhili_cli.store.tx import Tx

@@ -1,2 +1,2 @@
 SET = "votes"
-NAMES: tuple[str, ...] = ("m001_vote_life",)
+NAMES: tuple[str, ...] = ("m001_vote_life", "m002_household_events")
