@@ -40,3 +40,13 @@ def test_visible_keeps_ordinary_text_and_escapes_the_rest():
     assert visible("电梯 [urgent]\t第二行\n") == "电梯 [urgent]\t第二行\n"
     assert visible("a\x00b\x1bc\x7f\x9b\u202e") == "a\\x00b\\x1bc\\x7f\\x9b\\u202e"
     assert visible(None) == "" and visible(12) == "12"
+
+
+def test_reports_in_the_terminal_print_stored_text_literally(tmp_path):
+    from tests.conftest import Cli
+
+    c = Cli(tmp_path / "r.db")
+    c.ok("init", "--name", "[red]龙湫湾[/red]\x1b[2J")
+    c.ok("petition", "add", "--title", "[urgent] 电梯坏了", "--source", "信箱", "--kind", "大")
+    out = c.ok("report", "monthly", "2024-03", env={"COLUMNS": "200"}).stdout
+    assert "[red]龙湫湾[/red]\\x1b[2J" in out and "\x1b" not in out

@@ -8,6 +8,7 @@ from zhili_cli.i18n import t
 
 from zhili_cli.report.render.charts import bar, sparkline
 from zhili_cli.report.render.text import cell, figure
+from zhili_cli.visible import literal  # stored text is shown as written, never as markup
 
 # Long listings are cut in the terminal (the files carry every row): rich tables are slow to draw.
 TERMINAL_ROWS = 15
@@ -18,15 +19,15 @@ def show(report: Any, console: Any = None) -> None:
     from rich.table import Table
 
     con = console or Console()
-    con.print(f"[bold]{report.compound} · {report.title}[/bold]")
-    con.print(f"{report.period}    {report.as_of}")
+    con.print(literal(f"{report.compound} · {report.title}", "bold"))
+    con.print(literal(f"{report.period}    {report.as_of}"))
     for section in report.sections:
         con.print()
-        con.rule(f"[bold]{section.title}")
+        con.rule(literal(section.title, "bold"))
         for block in section.blocks:
             if block.kind == "paragraph":
                 # a command is printed whole on one line, so it can be copied
-                con.print(block.text, highlight=False, soft_wrap=block.text.startswith("zhili "))
+                con.print(literal(block.text), highlight=False, soft_wrap=block.text.startswith("zhili "))
             elif block.kind == "figures":
                 grid = Table(show_header=False, box=None, pad_edge=False)
                 for _ in range(3):
@@ -34,7 +35,7 @@ def show(report: Any, console: Any = None) -> None:
                     grid.add_column(justify="right")
                 row: list[str] = []
                 for fig in block.items:
-                    row += [fig.label, figure(fig)]
+                    row += [literal(fig.label), literal(figure(fig))]
                     if len(row) == 6:
                         grid.add_row(*row)
                         row = []
@@ -44,14 +45,14 @@ def show(report: Any, console: Any = None) -> None:
             elif block.kind == "table":
                 if not block.rows:
                     if block.title:
-                        con.print(f"[bold]{block.title}[/bold]")
-                    con.print(block.empty or "—")
+                        con.print(literal(block.title, "bold"))
+                    con.print(literal(block.empty or "—"))
                     continue
-                tbl = Table(title=block.title, header_style="bold", title_justify="left")
+                tbl = Table(title=literal(block.title) if block.title else None, header_style="bold", title_justify="left")
                 for col in block.columns:
-                    tbl.add_column(col)
+                    tbl.add_column(literal(col))
                 for values in block.rows[:TERMINAL_ROWS]:
-                    tbl.add_row(*[cell(v) for v in values])
+                    tbl.add_row(*[literal(cell(v)) for v in values])
                 con.print(tbl)
                 if len(block.rows) > TERMINAL_ROWS:
                     con.print(t("rep.more_rows", n=len(block.rows) - TERMINAL_ROWS), highlight=False)
@@ -59,25 +60,25 @@ def show(report: Any, console: Any = None) -> None:
                 _chart(con, block)
             elif block.kind == "signatures":
                 for party in block.parties:
-                    con.print(f"{party}  ____________    {block.date_label} __________", highlight=False)
+                    con.print(literal(f"{party}  ____________    {block.date_label} __________"), highlight=False)
     if report.footer:
         con.print()
-        con.print(f"[dim]{report.footer}[/dim]")
+        con.print(literal(report.footer, "dim"))
 
 
 def _chart(con: Any, chart: Any) -> None:
     from rich.table import Table
 
-    con.print(f"[bold]{chart.title}[/bold]")
+    con.print(literal(chart.title, "bold"))
     if chart.style == "line" or len(chart.labels) > 6:
         width = max((len(s.name) for s in chart.series), default=0)
         for series in chart.series:
             values = [v or 0 for v in series.values]
-            con.print(f"  {series.name:<{width}}  {sparkline(values)}  "
-                      f"{cell(values[0]) if values else ''} → {cell(values[-1]) if values else ''}"
-                      f"  (max {cell(max(values) if values else 0)})", highlight=False)
+            con.print(literal(f"  {series.name:<{width}}  {sparkline(values)}  "
+                              f"{cell(values[0]) if values else ''} → {cell(values[-1]) if values else ''}"
+                              f"  (max {cell(max(values) if values else 0)})"), highlight=False)
         if chart.labels:
-            con.print(f"  {'':<{width}}  {chart.labels[0]} … {chart.labels[-1]}", highlight=False)
+            con.print(literal(f"  {'':<{width}}  {chart.labels[0]} … {chart.labels[-1]}"), highlight=False)
         return
     top = max((v or 0 for s in chart.series for v in s.values), default=0)
     tbl = Table(show_header=False, box=None, pad_edge=False)
@@ -88,5 +89,5 @@ def _chart(con: Any, chart: Any) -> None:
     for i, label in enumerate(chart.labels):
         for j, series in enumerate(chart.series):
             value = series.values[i] or 0
-            tbl.add_row(label if j == 0 else "", series.name, cell(value), bar(value, top))
+            tbl.add_row(literal(label if j == 0 else ""), literal(series.name), cell(value), bar(value, top))
     con.print(tbl)
