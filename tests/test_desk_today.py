@@ -50,7 +50,9 @@ def test_every_source_with_due_days_late_and_command(cli, tmp_path):
     assert not any(i["ref"] == f"{project}#2" for i in items)
     assert by[("term_end", "金建国")]["due"] == "2024-05-31"   # within 90 days
     assert by[("visit", "1-1-102")]["due"] == "2024-02-24" and by[("visit", "1-1-102")]["days_late"] == 10
-    assert ("visit", "1-1-101") in by and ("visit", "1-1-103") not in by and ("visit", "1-1-104") not in by
+    assert by[("visit_never", "独居老人")]["households"] == 1 and by[("visit_never", "独居老人")]["days_late"] == 0
+    assert by[("visit_never", "独居老人")]["command"] == "zhili household list --flag 独居老人"
+    assert not any(i["ref"] in ("1-1-101", "1-1-103", "1-1-104") for i in items)
     for i in items:
         assert {"kind", "ref", "due", "days_late", "command"} <= set(i)
         assert i["command"].startswith("zhili ")
@@ -79,7 +81,7 @@ def test_care_rule_per_flag_from_rules_file(cli, tmp_path):
     cli.ok("household", "visit", "1-1-101", "--note", "x", "--date", "2024-02-20")
     cli.ok("household", "visit", "1-1-102", "--note", "x", "--date", "2024-02-20")
     due = {i["ref"]: i for i in cli.json("--rules", str(rules), "today") if i["kind"] == "visit"}
-    assert set(due) == {"1-1-101"} and due["1-1-101"]["due"] == "2024-02-27"
+    assert set(due) == {"1-1-101"} and due["1-1-101"]["due"] == "2024-02-27"   # 残疾人: 60 days
     rules.write_text(default_text().replace("    独居老人: 30", "    独居老人: 0"), encoding="utf-8")
     assert "visit_every_days" in cli.fails("--rules", str(rules), "today")
 
@@ -92,7 +94,7 @@ def test_demo_day(cli):
     assert items[0]["kind"] == "petition_completion" and items[0]["days_late"] > 365
     assert any(i["kind"].startswith("meeting") and i["ref"] == "M2025-001" and i["due"] == "2025-06-26"
                for i in items)
-    assert any(i["kind"] == "visit" for i in items)
+    assert [i["ref"] for i in items if i["kind"] == "visit_never"] == ["独居老人"]
     late = [i["days_late"] for i in items if i["days_late"] is not None]
     assert late == sorted(late, reverse=True)
 

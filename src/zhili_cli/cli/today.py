@@ -31,7 +31,11 @@ def today(
         return
     typer.echo(t("today_title", date=clock.now().date().isoformat(), days=days))
     for i in found:
-        title = f"{t('role.' + i['role'])}（{t('party.' + i['party'])}）" if i["kind"] == "term_end" else i["title"]
+        title = i["title"]
+        if i["kind"] == "term_end":
+            title = f"{t('role.' + i['role'])}（{t('party.' + i['party'])}）"
+        elif i["kind"] == "visit_never":
+            title = t("today.never_visited", n=i["households"])
         typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {i['ref']}  {title}")
         typer.echo(f"    → {i['command']}")
 

@@ -57,6 +57,8 @@ MESSAGES.update({
     "today.meeting_notice": ("本周业主大会：未发通知", "assembly this week: no notice given"),
     "today.term_end": ("任期即将届满", "term ending"),
     "today.visit": ("关爱走访到期", "care visit due"),
+    "today.visit_never": ("重点户从未走访", "flagged households never visited"),
+    "today.never_visited": ("{n} 户", "{n} households"),
 })
 MESSAGES.update({
     # volunteers

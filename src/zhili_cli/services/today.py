@@ -111,9 +111,16 @@ def items(conn: Any, rules: Any, now: datetime, days: int = 7) -> list[dict[str,
 
     from zhili_cli.services.care import visits_due
 
+    never: dict[str, int] = {}
     for v in visits_due(conn, rules, today):
+        if v["last_visit"] is None:  # never visited: one line per flag, not one per household
+            never[v["flag"]] = never.get(v["flag"], 0) + 1
+            continue
         out.append(_item("visit", v["household"], v["flag"], _day(v["due"]), today,
                          f"zhili household visit {v['household']} --note …", last_visit=v["last_visit"]))
+    for flag, count in sorted(never.items()):
+        out.append(_item("visit_never", flag, flag, today, today, f"zhili household list --flag {flag}",
+                         households=count))
 
     return sorted(out, key=_urgency)
 
