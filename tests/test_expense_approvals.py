@@ -32,7 +32,9 @@ def committee_vote(cli, subject, yes=4):
     names = [e.split(":")[0] for e in COMMITTEE]
     args = sum((["--member", f"{n}=同意"] for n in names[:yes]), [])
     args += sum((["--member", f"{n}=反对"] for n in names[yes:5]), [])
-    return cli.json("motion", "vote", num, *args)
+    from tests.test_meetings import committee_meeting
+
+    return cli.json("motion", "vote", num, "--meeting", committee_meeting(cli, names[:5]), *args)
 
 
 def test_committee_tier_needs_a_passed_committee_vote(org):

@@ -13,6 +13,22 @@ def roster(cli):
     cli.ok("member", "add", "李明", "--role", "物业代表")
 
 
+def committee_meeting(cli, names, day="2024-03-05"):
+    """A committee meeting on `day` (today by default) with `names` recorded present; the one
+    already scheduled that day if there is one. Returns its number."""
+    same = [m for m in cli.json("meeting", "list", "--kind", "业委会") if m["date"] == day and not m["cancelled"]]
+    num = same[0]["number"] if same else cli.json("meeting", "schedule", "--kind", "业委会", "--date", day)["number"]
+    cli.ok("meeting", "attend", num, "--present", ",".join(names))
+    return num
+
+
+def three_party_meeting(cli, day="2024-03-05", parties=("居委会", "业委会", "物业")):
+    """A three-party meeting on `day` with the parties recorded present. Returns its number."""
+    num = cli.json("meeting", "schedule", "--date", day)["number"]
+    cli.ok("meeting", "attend", num, *sum((["--party", p] for p in parties), []))
+    return num
+
+
 def petition(cli, title, kind):
     num = cli.json("petition", "add", "--title", title, "--source", "信箱")["number"]
     cli.ok("petition", "triage", num, "--kind", kind)

@@ -80,39 +80,63 @@ def test_propose_class_from_matter_and_stages(cli):
     assert "没有诉求" in cli.fails("motion", "propose", "--title", "x", "--origin", "P2024-999")
 
 
-def test_committee_vote_four_of_seven(cli):
+def test_committee_vote_four_of_seven(cli, monkeypatch):
+    """A committee vote is taken at its meeting by members recorded present, and closes with it:
+    an absent member cannot turn 3 of 7 into 4 of 7 afterwards."""
+    from tests.test_meetings import committee_meeting
+
     roster(cli)
     num = cli.json("motion", "propose", "--title", "绿化补种", "--only", "committee", "--subject", "E2024-003")["number"]
-    res = cli.json("motion", "vote", num, "--member", "金建国=同意", "--member", "沈丽=同意",
+    assert "会议" in cli.fails("motion", "vote", num, "--member", "金建国=同意")  # not outside a meeting
+    m = committee_meeting(cli, ["金建国", "沈丽", "陆伟", "顾敏", "钱志文"])
+    assert "未登记出席" in cli.fails("motion", "vote", num, "--meeting", m, "--member", "朱晓雪=同意")
+    res = cli.json("motion", "vote", num, "--meeting", m, "--member", "金建国=同意", "--member", "沈丽=同意",
                    "--member", "陆伟=同意", "--member", "顾敏=反对", "--member", "钱志文=弃权")
     assert res["passed"] is False and res["present"] == 5 and res["yes"] == 3  # 3 of 7: fails
-    res = cli.json("motion", "vote", num, "--member", "朱晓雪=同意")
-    assert res["passed"] is True and res["yes"] == 4  # 4 of 7 agree
-    assert "已投过票" in cli.fails("motion", "vote", num, "--member", "金建国=反对")
-    assert "不是在任业委会委员" in cli.fails("motion", "vote", num, "--member", "路人甲=同意")
-    assert "--member" in cli.fails("motion", "vote", num, "--position", "物业=同意")
+    # days later the absent member is added to the attendance and tries to vote: the vote is closed
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-08T10:00:00+08:00")
+    cli.ok("meeting", "attend", m, "--present", "朱晓雪")
+    assert "已随会议结束" in cli.fails("motion", "vote", num, "--meeting", m, "--member", "朱晓雪=同意")
+    assert "会议" in cli.fails("motion", "vote", num, "--member", "朱晓雪=同意")
 
     from zhili_cli.services import decisions
     from zhili_cli.store.db import open_db
 
     conn = open_db(cli.db)
+    assert decisions.find_approval(conn, "committee", "E2024-003") is None  # nothing approved
+    conn.close()
+    # the honest way: a new meeting, a new vote
+    m2 = committee_meeting(cli, ["金建国", "沈丽", "陆伟", "顾敏", "朱晓雪"], day="2024-03-08")
+    assert "不是在任业委会委员" in cli.fails("motion", "vote", num, "--meeting", m2, "--member", "路人甲=同意")
+    res = cli.json("motion", "vote", num, "--meeting", m2, *sum((["--member", f"{n}=同意"] for n in
+                                                                ["金建国", "沈丽", "陆伟", "朱晓雪"]), []))
+    assert res["passed"] is True and res["yes"] == 4  # 4 of 7 agree
+    assert "--member" in cli.fails("motion", "vote", num, "--position", "物业=同意")
+
+    conn = open_db(cli.db)
     found = decisions.find_approval(conn, "committee", "E2024-003")
     assert found["body"] == "committee" and found["ref"] == f"{num}/committee"
     assert decisions.find_approval(conn, "assembly", "E2024-003") is None
+    final = conn.execute("SELECT meeting_id, result, final, closed_at FROM votes ORDER BY id").fetchall()
     conn.close()
+    assert [(r[1], r[2], r[3][:10]) for r in final] == [("failed", 1, "2024-03-05"), ("passed", 1, "2024-03-08")]
     assert cli.json("motion", "advance", num)["status"] == "carried"
 
 
 def test_committee_three_agree_fails(cli):
+    from tests.test_meetings import committee_meeting
+
     roster(cli)
     num = cli.json("motion", "propose", "--title", "x", "--only", "committee")["number"]
-    res = cli.json("motion", "vote", num, "--member", "金建国=yes", "--member", "沈丽=yes", "--member", "陆伟=yes",
-                   "--member", "顾敏=no", "--member", "钱志文=no", "--member", "朱晓雪=no", "--member", "吴海燕=no")
+    m = committee_meeting(cli, [e.split(":")[0] for e in COMMITTEE])
+    res = cli.json("motion", "vote", num, "--meeting", m, "--member", "金建国=yes", "--member", "沈丽=yes",
+                   "--member", "陆伟=yes", "--member", "顾敏=no", "--member", "钱志文=no", "--member", "朱晓雪=no",
+                   "--member", "吴海燕=no")
     assert res["passed"] is False
     assert "尚未通过" in cli.fails("motion", "advance", num)
 
 
-def test_full_pipeline_with_three_party_and_owner_ballots(cli, tmp_path):
+def test_full_pipeline_with_three_party_and_owner_ballots(cli, tmp_path, monkeypatch):
     rooms = register(cli, tmp_path, ["100"] * 9)
     num = cli.json("petition", "add", "--title", "充电棚", "--source", "信箱")["number"]
     m = cli.json("motion", "propose", "--title", "建充电棚", "--matter", "change_use", "--origin", num)
@@ -121,11 +145,19 @@ def test_full_pipeline_with_three_party_and_owner_ballots(cli, tmp_path):
     assert "尚未通过" in cli.fails("motion", "advance", y)
     assert cli.json("motion", "vote", y, "--result", "同意")["passed"] is True
     assert cli.json("motion", "advance", y)["stage"] == "three_party"
-    res = cli.json("motion", "vote", y, "--position", "居委会=同意", "--position", "业委会=同意")
+    from tests.test_meetings import three_party_meeting
+
+    m = three_party_meeting(cli)
+    res = cli.json("motion", "vote", y, "--meeting", m, "--position", "居委会=同意", "--position", "业委会=同意",
+                   "--position", "物业=反对")
     assert res["passed"] is False  # all three parties must agree
-    res = cli.json("motion", "vote", y, "--position", "物业=同意")
+    assert "已随会议结束" in cli.fails("motion", "vote", y, "--meeting", m, "--position", "物业=同意")
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-06T10:00:00+08:00")
+    m2 = three_party_meeting(cli, day="2024-03-06")
+    res = cli.json("motion", "vote", y, "--meeting", m2, "--position", "居委会=同意", "--position", "业委会=同意",
+                   "--position", "物业=同意")
     assert res["passed"] is True
-    assert "已投过票" in cli.fails("motion", "vote", y, "--position", "物业=反对")
+    assert "已随会议结束" in cli.fails("motion", "vote", y, "--meeting", m2, "--position", "物业=反对")
     assert cli.json("motion", "advance", y)["stage"] == "residents"
     open_vote(cli, y)
     # special matter: 3/4 of voting owners and area

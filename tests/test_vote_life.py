@@ -11,7 +11,11 @@ from tests.test_motions import COMMITTEE, roster
 def test_only_final_votes_approve(cli):
     roster(cli)
     num = cli.json("motion", "propose", "--title", "绿化", "--only", "committee", "--subject", "E2024-009")["number"]
-    cli.ok("motion", "vote", num, *sum((["--member", f"{e.split(':')[0]}=同意"] for e in COMMITTEE[:4]), []))
+    from tests.test_meetings import committee_meeting
+
+    names = [e.split(":")[0] for e in COMMITTEE[:4]]
+    cli.ok("motion", "vote", num, "--meeting", committee_meeting(cli, names),
+           *sum((["--member", f"{n}=同意"] for n in names), []))
     from zhili_cli.services import decisions
     from zhili_cli.store.db import open_db
 

@@ -57,18 +57,23 @@ def _write(g: Any, command: str, day: str) -> Any:
 
 
 def _vote(g: Any, rules: Any, number: str, title: str, body: str, day: str) -> bool:
-    """The committee vote or three-party decision that names the expense (meetings area)."""
-    try:
-        from zhili_cli.services import motions
-    except ImportError:
-        return False
+    """The committee vote or three-party decision that names the expense, taken at that body's
+    meeting on the day, with those present recorded (meetings area)."""
+    from datetime import date
+
+    from zhili_cli.services import meetings, motions
+
     with _write(g, "demo motion propose", day) as tx:
         motion = motions.propose(tx, rules, title=title, subject=number, only_body=body)
+    present = [e.split("=")[0] for e in COMMITTEE_YES] if body == "committee" else ["张红梅", "李明", "金建国"]
+    with _write(g, "demo meeting attend", day) as tx:
+        meeting = meetings.schedule(tx, rules, kind=body, on=date.fromisoformat(day), title=f"审议 {title}")
+        meetings.attend(tx, rules, meeting["number"], names=present, parties=[])
     with _write(g, "demo motion vote", day) as tx:
         if body == "committee":
-            motions.vote(tx, rules, motion["number"], members=COMMITTEE_YES)
+            motions.vote(tx, rules, motion["number"], members=COMMITTEE_YES, meeting=meeting["number"])
         else:
-            motions.vote(tx, rules, motion["number"], positions=THREE_PARTY_YES)
+            motions.vote(tx, rules, motion["number"], positions=THREE_PARTY_YES, meeting=meeting["number"])
     return True
 
 

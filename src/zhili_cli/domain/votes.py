@@ -371,12 +371,15 @@ class ThreePartyOutcome:
         return {"positions": self.positions, "passed": self.passed, "rule": self.rule}
 
 
-def three_party(rule: str, positions: Mapping[str, bool]) -> ThreePartyOutcome:
-    """all_parties: all three agree; majority_of_parties: more than half of the three agree."""
-    full = {p: positions.get(p) for p in PARTIES}
+def three_party(rule: str, positions: Mapping[str, bool],
+                parties: tuple[str, ...] = PARTIES) -> ThreePartyOutcome:
+    """all_parties: all the parties agree; majority_of_parties: more than half of them agree.
+    `parties`: the three of the monthly meeting, or the joint meeting's where there is no
+    owners' committee."""
+    full = {p: positions.get(p) for p in parties}
     agree = sum(1 for v in full.values() if v is True)
     if rule == "all_parties":
-        passed = agree == len(PARTIES)
+        passed = agree == len(parties)
     else:
-        passed = Fraction(agree, len(PARTIES)) > Fraction(1, 2)
+        passed = Fraction(agree, len(parties)) > Fraction(1, 2)
     return ThreePartyOutcome(full, passed, rule)

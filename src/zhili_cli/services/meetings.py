@@ -30,6 +30,18 @@ def load(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
     return find(conn, "meetings", ref, not_found="meeting_not_found")
 
 
+def load_by_id(conn: sqlite3.Connection, meeting_id: int) -> dict[str, Any] | None:
+    return store.get_by_id(conn, meeting_id)
+
+
+def attendance(conn: sqlite3.Connection, meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    return store.attendance(conn, meeting["id"])
+
+
+def agenda_items(conn: sqlite3.Connection, meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    return store.items(conn, meeting["id"])
+
+
 def default_date(rules: Any, today: date) -> date:
     return rules_of.default_date(rules.meetings.three_party.week, today)
 

@@ -29,6 +29,10 @@ def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
     return refs.get(conn, "meetings", ref)
 
 
+def get_by_id(conn: sqlite3.Connection, meeting_id: int) -> dict[str, Any] | None:
+    return one_dict(conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)))
+
+
 def find_on(conn: sqlite3.Connection, kind: str, date: str) -> dict[str, Any] | None:
     return one_dict(conn.execute("SELECT * FROM meetings WHERE kind = ? AND date = ?", (kind, date)))
 
