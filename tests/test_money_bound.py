@@ -45,7 +45,10 @@ def test_a_vote_taken_before_the_request_existed_approves_nothing(org):
 def test_the_vote_before_the_request_is_refused_even_days_apart(org):
     org.ok("motion", "propose", "--title", "预先表决", "--only", "committee", "--subject", "E2024-001", env=DAY1)
     names = [e.split(":")[0] for e in COMMITTEE]
-    org.ok("motion", "vote", "Y2024-001", *sum((["--member", f"{n}=同意"] for n in names[:5]), []), env=DAY1)
+    org.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-01", env=DAY1)
+    org.ok("meeting", "attend", "M2024-001", "--present", ",".join(names[:5]), env=DAY1)
+    org.ok("motion", "vote", "Y2024-001", "--meeting", "M2024-001",
+           *sum((["--member", f"{n}=同意"] for n in names[:5]), []), env=DAY1)
     request(org, "12000", env=DAY2)
     assert "之前" in org.fails("expense", "approve", "E2024-001", env=DAY2)
 
