@@ -54,3 +54,30 @@ def test_rules_show_at_gives_the_rules_in_force_that_day(cli, tmp_path):
     assert data["day"] == "2024-04-01" and "notice_days: 15 " in data["text"] and len(data["sha256"]) == 64
     err = cli.fails("rules", "show", "--at", "2024-03-04")
     assert "2024-03-04" in err
+
+
+def _sha_of(db: Path, sql: str):
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute(sql)]
+    finally:
+        conn.close()
+
+
+def test_each_decision_names_the_rules_it_was_taken_under(cli, tmp_path):
+    """An expense's tier and its approval keep the version of the rules in force when they were
+    decided; a later change of the rules file does not rewrite them."""
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+    cli.ok("ledger", "income", "add", "--amount", "10000", "--source", "商铺租金")
+    first = cli.json("expense", "request", "--amount", "3000", "--payee", "平湖五金店", "--purpose", "灯泡")["number"]
+    stricter = tmp_path / "stricter.yaml"
+    stricter.write_text(default_text().replace("notice_days: 15 ", "notice_days: 20 "), "utf-8")
+    cli.ok("--rules", str(stricter), "--as", "金建国", "expense", "approve", first)
+    versions = _sha_of(cli.db, "SELECT sha256 FROM rules_versions ORDER BY id")
+    assert len(versions) == 2
+    assert _sha_of(cli.db, "SELECT rules_sha256 FROM expenses") == [versions[0]]
+    assert _sha_of(cli.db, "SELECT rules_sha256 FROM expense_approvals") == [versions[1]]
+    # the version named is the text `rules show --at` prints
+    day = cli.json("rules", "show", "--at", "2024-03-05")
+    assert day["sha256"] == versions[1]
+    assert cli.json("audit", "verify")["ok"]

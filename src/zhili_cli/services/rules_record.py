@@ -21,6 +21,7 @@ def note(tx: Any, source: Any) -> None:
     sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     if rules_versions.latest_sha(tx.conn) != sha:
         rules_versions.record(tx, sha, source.label, source.text)
+    tx.rules_sha256 = sha  # every decision this command takes names these rules
 
 
 def in_force(conn: sqlite3.Connection, day_text: str) -> dict[str, Any]:

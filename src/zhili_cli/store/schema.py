@@ -28,6 +28,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.meeting_records",
     "zhili_cli.store.migrations.petitions",
     "zhili_cli.store.migrations.shell",
+    "zhili_cli.store.migrations.record",
 )
 
 

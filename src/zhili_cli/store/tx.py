@@ -15,6 +15,16 @@ from zhili_cli.store import audit
 _MONEY_FIELDS = frozenset({"on_date", "amount_fen", "fund", "kind", "expense_id"})
 
 
+# Decisions keep the rules they were taken under (`rules_sha256`, a version in rules_versions):
+# stamped on insert, and on an update that changes one of these columns.
+_DECISIONS: dict[str, frozenset[str]] = {
+    "votes": frozenset({"result", "final", "tally", "closed_at"}),
+    "expense_approvals": frozenset(),
+    "expenses": frozenset({"tier", "required_body", "amount_fen", "fund"}),
+    "agenda_items": frozenset({"decision", "approved"}),
+}
+
+
 class Tx:
     """Wraps one BEGIN IMMEDIATE … COMMIT; `insert`/`update`/`delete` write an audit row each,
     `insert_many` one audit row per batch."""
@@ -28,6 +38,8 @@ class Tx:
         self._prev: str | None = None
         self._closed: list[tuple[str, str, str]] | None = None
         self._real_time = True
+        self.rules_sha256: str | None = None  # set by the command's transaction (services/session.py)
+        self._stamped: dict[str, bool] = {}
 
     # reads -----------------------------------------------------------------
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
@@ -41,7 +53,20 @@ class Tx:
         return dict(zip([d[0] for d in cur.description], values))
 
     # writes ----------------------------------------------------------------
+    def _stamp(self, table: str, values: dict[str, Any], on_update: bool = False) -> dict[str, Any]:
+        """Add the rules version to a decision's row (see _DECISIONS)."""
+        watched = _DECISIONS.get(table)
+        if watched is None or self.rules_sha256 is None or "rules_sha256" in values:
+            return values
+        if on_update and not watched & values.keys():
+            return values
+        if table not in self._stamped:
+            cols = {r[1] for r in self.conn.execute(f'PRAGMA table_info("{table}")')}
+            self._stamped[table] = "rules_sha256" in cols
+        return {**values, "rules_sha256": self.rules_sha256} if self._stamped[table] else values
+
     def insert(self, table: str, values: dict[str, Any]) -> int:
+        values = self._stamp(table, values)
         if table == "ledger":
             self._check_open_period(values.get("on_date"))
         cols = ", ".join(f'"{c}"' for c in values)
@@ -103,6 +128,7 @@ class Tx:
             raise LookupError(f"{table} {row_id}")
         if all(before.get(k) == v for k, v in changes.items()):
             return before
+        changes = self._stamp(table, changes, on_update=True)
         if table == "ledger" and _MONEY_FIELDS & changes.keys():
             self._check_open_period(before.get("on_date"))
             self._check_open_period(changes.get("on_date"))

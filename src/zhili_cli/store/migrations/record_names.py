@@ -1,0 +1,2 @@
+SET = "record"
+NAMES: tuple[str, ...] = ("m001_decision_rules",)
