@@ -108,3 +108,36 @@ def test_monthly_report_names_buildings_once_in_natural_order(cli):
     assert "3号楼幢" not in out and "南门幢" not in out
     assert out.index("4幢") < out.index("24幢")
     assert out.count("| 4幢 |") == 1
+
+
+HELP = {"opt.status": "petition_status", "opt.source": "source", "opt.expense_status": "expense_status",
+        "opt.fund": "fund", "opt.source_income": "income_source", "opt.party": "party", "opt.role": "role",
+        "opt.meeting_kind": "meeting_kind", "opt.satisfaction": "satisfaction", "opt.emergency": "emergency",
+        "opt.matter": "matter", "opt.motion_status": "motion_status", "opt.vote_class": "vote_class",
+        "opt.kind": "kind"}
+
+
+@pytest.mark.parametrize("key", sorted(HELP))
+def test_help_lists_the_chinese_words_and_no_codes(key):
+    table, _ = CATEGORIES[HELP[key]]
+    zh = catalogue()[key][0]
+    for code, names in table.items():
+        assert names[0] in zh, (key, names[0])
+        if not code.isdigit():
+            assert code not in zh.replace(" ", ""), (key, code)
+
+
+def test_the_money_and_meeting_commands_take_the_printed_words(cli):
+    income = cli.json("ledger", "income", "add", "--source", "场地租金", "--amount", "500", "--fund", "公共收益")
+    assert income["source"] == "shop_rent"
+    motion = cli.json("motion", "propose", "--title", "利用架空层开设便民超市", "--matter", "改变共有部分用途")
+    assert (motion["matter"], motion["vote_class"]) == ("change_use", "special")
+    assert [m["number"] for m in cli.json("motion", "list", "--status", "审议中")] == [motion["number"]]
+    exp = cli.json("expense", "request", "--fund", "专项维修资金", "--amount", "30000", "--payee", "电梯公司",
+                   "--purpose", "更换曳引机", "--emergency", "电梯故障严重")
+    assert exp["emergency"] == "lift_failure"
+    assert [e["number"] for e in cli.json("expense", "list", "--status", "待审批")] == [exp["number"]]
+    err = cli.fails("expense", "approve", exp["number"], "--body", "理事会")
+    assert "业委会主任" in err and "chair" not in err
+    meeting = cli.json("meeting", "schedule", "--kind", "业委会会议", "--date", "2024-03-20")
+    assert meeting["kind"] == "committee"

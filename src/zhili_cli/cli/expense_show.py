@@ -42,7 +42,7 @@ def render(row: dict[str, Any], json_out: bool) -> None:
     kv(f"{row['number']} {row['purpose']}", pairs)
     if row["approvals"]:
         table(t("approvals_title"), [t("col.e_body"), t("col.e_ref"), t("col.e_by"), t("col.e_date"), t("col.e_detail")],
-              [(t(f"body.{a['body']}"), a["ref"], a["approver"], (a["at"] or "")[:16].replace("T", " "),
+              [(t(f"body.{a['body']}"), _approval_ref(a["ref"]), a["approver"], (a["at"] or "")[:16].replace("T", " "),
                 tally_text(a["detail"]) + (" " + t("expense.voided", reason=a["voided_reason"]) if a["voided_at"] else ""))
                for a in row["approvals"]])
     if row["fund_steps"]:
@@ -56,6 +56,17 @@ def render(row: dict[str, Any], json_out: bool) -> None:
               [((h["at"] or "")[:16].replace("T", " "), h["by"] or "", _change_text(h), h["reason"] or "")
                for h in changes])
 
+
+
+def _approval_ref(ref: str | None) -> str:
+    """Y2024-001/committee → Y2024-001/业委会; a confirming body's code → its name."""
+    from zhili_cli.domain import vocab
+
+    if not ref:
+        return ""
+    head, sep, tail = ref.rpartition("/")
+    body = vocab.find("body", tail)
+    return f"{head}{sep}{vocab.name('body', vocab.approval_body(body))}" if body else ref
 
 
 def tally_text(detail: str | None) -> str:
