@@ -89,45 +89,6 @@ def triage(
     _done(row, json_out, "petition_moved")
 
 
-@app.command("edit", help=t("cmd.petition.edit"))
-def edit(
-    ctx: typer.Context,
-    ref: str = REF,
-    reason: str = typer.Option(..., "--reason", help=t("opt.correction_reason")),
-    title: Optional[str] = typer.Option(None, "--title", help=t("opt.title")),
-    text: Optional[str] = typer.Option(None, "--text", help=t("opt.text")),
-    kind: Optional[str] = typer.Option(None, "--kind", help=t("opt.kind")),
-    building: Optional[str] = typer.Option(None, "--building", help=t("opt.building")),
-    location: Optional[str] = typer.Option(None, "--location", help=t("opt.location")),
-    reporter: Optional[str] = typer.Option(None, "--reporter", help=t("opt.reporter")),
-    phone: Optional[str] = typer.Option(None, "--phone", help=t("opt.phone")),
-    received: Optional[str] = typer.Option(None, "--received", help=t("opt.received")),
-    json_out: bool = JSON,
-) -> None:
-    from zhili_cli.cli.context import globals_of
-    from zhili_cli.services import petitions
-
-    g = globals_of(ctx)
-    with g.write("petition edit") as tx:
-        row = petitions.edit(tx, g.rules_obj(), ref, reason=reason, title=title, text=text, kind=kind,
-                             building=building, location=location, reporter=reporter, phone=phone,
-                             received=_when(received))
-    _done(row, json_out, "petition_corrected")
-
-
-@app.command("reopen", help=t("cmd.petition.reopen"))
-def reopen(ctx: typer.Context, ref: str = REF,
-           reason: str = typer.Option(..., "--reason", help=t("opt.correction_reason")),
-           json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
-    from zhili_cli.services import petitions
-
-    g = globals_of(ctx)
-    with g.write("petition reopen") as tx:
-        row = petitions.reopen(tx, g.rules_obj(), ref, reason=reason)
-    _done(row, json_out, "petition_moved")
-
-
 @app.command("assign", help=t("cmd.petition.assign"))
 def assign(
     ctx: typer.Context,
@@ -300,6 +261,7 @@ def list_(
 def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON,
          reveal: bool = typer.Option(False, "--reveal", help=t("opt.reveal"))) -> None:
     from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.petition_corrections import event_note, public_event
     from zhili_cli.services import petitions
 
     g = globals_of(ctx)
@@ -314,7 +276,7 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON,
         row = _public_row(row)
     history = petitions.history(conn, row)
     if not reveal:
-        history = [_public_event(e) for e in history]
+        history = [public_event(e) for e in history]
     if json_out:
         from zhili_cli.cli.output import emit_json
 
@@ -336,46 +298,7 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON,
     table(t("history_title"), [t("col.at"), t("col.actor"), t("col.action"), t("col.status"), t("col.note")],
           [(e["at"][:16].replace("T", " "), e["actor"], t(f"action.{e['action']}"),
             f"{t('status.' + e['from_status']) if e['from_status'] else ''} → {t('status.' + e['to_status']) if e['to_status'] else ''}",
-            _event_note(e)) for e in history])
-
-
-def _public_event(event: dict[str, Any]) -> dict[str, Any]:
-    """A history entry as shown: the reporter and phone a correction changed are masked too."""
-    from zhili_cli.domain.privacy import mask_name, mask_phone
-
-    changes = event.get("changes")
-    if not changes:
-        return event
-    masks = {"reporter": mask_name, "reporter_phone": mask_phone}
-    return {**event, "changes": {k: [masks[k](v) if k in masks and v else v for v in pair] if k in masks else pair
-                                 for k, pair in changes.items()}}
-
-
-def _event_note(event: dict[str, Any]) -> str:
-    """The note in the reader's words: the route of a triage, a correction's reason and changes."""
-    from zhili_cli.domain.buildings import label
-
-    note = event.get("note") or ""
-    if event["action"] == "triage" and note:
-        return t(f"route.{note}")
-    if not event.get("changes"):
-        return note
-
-    def shown(field: str, value: Any) -> str:
-        if value in (None, ""):
-            return "—"
-        if field in ("kind", "responsible", "status"):
-            prefix = "party" if field == "responsible" else field
-            return t(f"{prefix}.{value}")
-        if field == "building":
-            return label(value)
-        if field.endswith(("_at", "_due")):
-            return str(value)[:16].replace("T", " ")
-        return str(value)
-
-    parts = [f"{t('field.' + k)}：{shown(k, a)} → {shown(k, b)}" for k, (a, b) in event["changes"].items()
-             if k != "status"]
-    return "；".join([t("correction_reason", reason=event.get("reason") or note), *parts])
+            event_note(e)) for e in history])
 
 
 @app.command("stats", help=t("cmd.petition.stats"))
@@ -454,3 +377,6 @@ def import_(
         lambda tx, g, **kw: petition_import.import_file(tx, g.rules_obj(), file, encoding=encoding, sheet=sheet,
                                                         mapping=mapping, **kw),
         dry_run=dry_run, quiet=quiet, json_out=json_out)
+
+
+from zhili_cli.cli import petition_corrections  # noqa: E402,F401  (registers edit and reopen)

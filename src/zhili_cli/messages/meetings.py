@@ -73,7 +73,7 @@ MESSAGES = {
     "opt.markdown": ("以 Markdown 输出（可打印）", "print as Markdown"),
     "opt.minutes_out": ("写入文件", "write to this file"),
     "opt.vote_result": ("先议或业主代表的结果：同意 / 反对", "result of the party or representatives: agree / oppose"),
-    "opt.motion_status": ("状态：审议中 / 已通过 / 未通过", "status: open / carried / rejected"),
+    "opt.motion_status": ("状态：审议中 / 已通过 / 未通过 / 已撤回", "status: open / carried / rejected / withdrawn"),
     "arg.ballot_file": ("表决票文件（CSV/xlsx）", "ballot sheet (CSV/xlsx)"),
     "arg.meeting": ("会议编号（如 M2024-03）", "meeting number (e.g. M2024-03)"),
     "arg.item": ("议题序号", "item number"),
