@@ -31,7 +31,7 @@ def test_example_register_is_paid_with_computed_tiers_and_register_approvals(cli
         ("E2024-001", "public_revenue", 80000, "chair", "chair", "paid", "2024-01-08T00:00:00+08:00"),
         ("E2024-002", "public_revenue", 450000, "chair", "chair", "paid", "2024-01-20T00:00:00+08:00"),
         # the maintenance fund is spent on an owners' vote whatever the amount (art. 278)
-        ("E2024-003", "maintenance_fund", 2600000, "three_party", "assembly", "paid", "2024-02-02T00:00:00+08:00"),
+        ("E2024-003", "maintenance_fund", 2600000, "maintenance_fund", "assembly", "paid", "2024-02-02T00:00:00+08:00"),
         ("E2024-004", "public_revenue", 1500000, "committee", "committee", "paid", "2024-02-18T00:00:00+08:00"),
     ]
     approvals = _rows(cli.db, "SELECT body, ref, approver FROM expense_approvals ORDER BY id")
@@ -71,19 +71,19 @@ def test_bad_cells_name_their_line_and_change_nothing(cli, tmp_path):
     cli.ok("expense", "import", EXAMPLES / "expenses.csv", "-q")
     before = snapshot(cli.db)
     lines = (EXAMPLES / "expenses.csv").read_text(encoding="utf-8").splitlines()
-    cofunded = write_csv(tmp_path / "c.csv", "\n".join([*lines, "2024-03-09,9000,单元门更换,门业公司,维修,FP-9,张三,共建"]) + "\n")
+    cofunded = write_csv(tmp_path / "c.csv", "\n".join([*lines, "2024-03-04,9000,单元门更换,门业公司,维修,FP-9,张三,共建"]) + "\n")
     err = cli.fails("expense", "import", cofunded, "-q")
     assert err.startswith(f"{cofunded}:6: 资金来源: 共建支出须登记各方份额")
-    badfund = write_csv(tmp_path / "f.csv", HEADER + "2024-03-09,9000,单元门更换,门业公司,维修,FP-9,张三,小金库\n")
+    badfund = write_csv(tmp_path / "f.csv", HEADER + "2024-03-04,9000,单元门更换,门业公司,维修,FP-9,张三,小金库\n")
     assert cli.fails("expense", "import", badfund, "-q") == f"{badfund}:2: 资金来源: 无效的资金来源 小金库（公共收益/维修资金）"
-    badamount = write_csv(tmp_path / "a.csv", HEADER + "2024-03-09,九千,单元门更换,门业公司,维修,FP-9,张三,公共收益\n")
+    badamount = write_csv(tmp_path / "a.csv", HEADER + "2024-03-04,九千,单元门更换,门业公司,维修,FP-9,张三,公共收益\n")
     assert cli.fails("expense", "import", badamount, "-q").startswith(f"{badamount}:2: 支出金额: ")
     assert snapshot(cli.db) == before
 
 
 def test_dry_run_lists_every_problem_and_writes_nothing(cli, tmp_path):
     before = snapshot(cli.db)
-    path = write_csv(tmp_path / "e.csv", HEADER + "2024-03-09,9000,单元门更换,门业公司,维修,FP-9,张三,共建\n"
+    path = write_csv(tmp_path / "e.csv", HEADER + "2024-03-04,9000,单元门更换,门业公司,维修,FP-9,张三,共建\n"
                      "2024-13-01,100,灯泡,五金店,维修,FP-10,张三,公共收益\n2024-03-02,100,灯泡,五金店,维修,FP-11,张三,\n")
     result = cli("expense", "import", path, "--dry-run")
     assert result.exit_code == 1
@@ -100,6 +100,6 @@ def test_public_disclosure_shows_the_register_approval_without_names(cli):
 
 
 def test_english(cli, tmp_path):
-    path = write_csv(tmp_path / "e.csv", HEADER + "2024-03-09,9000,单元门更换,门业公司,维修,FP-9,张三,小金库\n")
+    path = write_csv(tmp_path / "e.csv", HEADER + "2024-03-04,9000,单元门更换,门业公司,维修,FP-9,张三,小金库\n")
     err = cli.fails("--lang", "en", "expense", "import", path, "-q")
     assert err == f"{path}:2: 资金来源: invalid fund 小金库 (public revenue/maintenance fund)"

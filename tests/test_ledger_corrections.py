@@ -100,3 +100,12 @@ def test_share_ratio_must_be_a_fraction(cli):
     _share_rules("  owner_share: {parking: 0.7}")
     err = cli.fails("ledger", "balance")
     assert "owner_share" in err
+
+
+def test_an_income_register_line_dated_in_the_future_is_refused_with_its_line(cli, tmp_path):
+    from tests.conftest import write_csv
+
+    path = write_csv(tmp_path / "收入.csv", "日期,来源,金额\n2024-03-01,停车费,200\n2024-03-09,广告,300\n")
+    err = cli.fails("ledger", "income", "import", str(path))
+    assert "收入.csv:3" in err and "2024-03-09" in err and "之后" in err
+    assert cli.json("ledger", "list") == []

@@ -130,6 +130,17 @@ def parse_day(text: str) -> date:
     return parse_date(text).date()
 
 
+def parse_past_day(text: str) -> date:
+    """A date that has happened: money is never recorded ahead of today."""
+    from zhili_cli import clock
+
+    day = parse_day(text)
+    today = clock.now().date()
+    if day > today:
+        raise CellError("cell_future_date", date=day.isoformat(), today=today.isoformat())
+    return day
+
+
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 
 

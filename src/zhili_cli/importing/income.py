@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from zhili_cli.importing.cells import parse_day, parse_money, parse_text
+from zhili_cli.importing.cells import parse_day, parse_money, parse_past_day, parse_text
 from zhili_cli.importing.spec import Field, Spec, content_key
 
 INCOME = Spec("income", (
     Field("date", ("日期", "收入日期", "到账日期", "收款日期", "入账日期", "记账日期", "received", "received_at"),
-          parse_day, required=True, doc="2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日; Excel date cells"),
+          parse_past_day, required=True, doc="2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日; Excel date cells; "
+          "not after today"),
     Field("amount_fen", ("金额", "收入金额", "收入", "金额(元)", "收款金额", "amount", "amount_yuan"), parse_money,
           required=True, doc="5000, 5,000.00元, ¥5000, 1.2万 (yuan; stored in fen)"),
     Field("category", ("类别", "收入类别", "科目", "项目", "收入项目", "类型", "category", "kind"), parse_text,

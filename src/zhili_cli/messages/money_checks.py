@@ -66,4 +66,5 @@ MESSAGES = {
     "col.h_at": ("时间", "When"), "col.h_by": ("经办人", "By"), "col.h_what": ("内容", "What"), "col.h_reason": ("理由", "Reason"),
     "expense.tally_members": ("{total} 人中 {yes} 同意、{no} 反对、{abstain} 弃权", "{yes} of {total} in favour, {no} against, {abstain} abstaining"),
     "expense.tally_owners": ("业主 {total} 人，{voted} 人参与，{yes} 人同意", "{total} owners, {voted} voted, {yes} agreed"),
+    "cell_future_date": ("日期 {date} 在今天（{today}）之后：账目不能预先记录", "date {date} is after today ({today}): money is not recorded ahead"),
 }

@@ -52,6 +52,8 @@ def _store(tx: Tx, rules: Any, rec: dict[str, Any], fund: str, k: str, seqs: dic
     day = rec["date"]
     at = clock.iso(datetime.combine(day, time(), clock.TZ))
     tier = tiers_of.tier_for(rules.expenses.tiers, rec["amount_fen"]).tier
+    if fund == "maintenance_fund":  # the fund's own procedure, never a public revenue tier
+        tier = rules_of.FUND_PROCEDURE
     year = day.year
     seq = seqs.get(year) or store.next_seq(tx.conn, year)
     seqs[year] = seq + 1
