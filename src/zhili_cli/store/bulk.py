@@ -22,7 +22,7 @@ from zhili_cli.store.tx import Tx
 # in no particular order land all over the table's indexes; with too few pages cached each
 # insert reads and writes index pages again. A fixed budget keeps memory flat however long
 # the file is.
-CACHE_KIB = 16384
+CACHE_KIB = 8192
 
 
 # Search indexes kept in step by a per-row AFTER INSERT trigger (store/migrations/desk.py). FTS5
