@@ -161,6 +161,3 @@ def parse_text(text: str, *, max_len: int = 2000) -> str:
         raise CellError("cell_too_long", max=max_len)
     return text
 
-
-def to_date_only(dt: datetime) -> date:
-    return dt.date()
