@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from tests.conftest import write_csv
@@ -86,6 +88,7 @@ def test_care_rule_per_flag_from_rules_file(cli, tmp_path):
     assert "visit_every_days" in cli.fails("--rules", str(rules), "today")
 
 
+@pytest.mark.slow
 def test_demo_day(cli):
     """The example compound on a working day: overdue petitions first, this week's meeting."""
     env = {"ZHILI_NOW": "2025-06-24T09:00:00+08:00"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_income_sources_and_balance(cli):
     cli.ok("ledger", "opening", "--amount", "1.5万", "--date", "2024-01-01")
@@ -60,6 +62,7 @@ def test_paid_expenses_are_ledger_entries(cli):
     assert cli.json("ledger", "balance")["public_revenue"]["balance"] == "700.00"
 
 
+@pytest.mark.slow
 def test_demo_holds_a_year_of_income_and_expenses_at_each_tier(cli):
     env = {"ZHILI_NOW": "2025-06-30T18:00:00+08:00"}
     cli.ok("demo", env=env)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 COMMITTEE = ["金建国:主任", "沈丽:副主任", "陆伟:委员", "顾敏:委员", "钱志文:委员", "朱晓雪:委员", "吴海燕:委员"]
 
 
@@ -159,6 +161,7 @@ def test_expense_hook_items_and_three_party_approval(cli, tmp_path, monkeypatch)
 
 
 
+@pytest.mark.slow
 def test_demo_has_three_party_meeting_and_carried_motion(cli):
     cli.ok("demo", env={"ZHILI_NOW": "2025-06-30T18:00:00+08:00"})
     meetings = [m for m in cli.json("meeting", "list") if m["kind"] == "three_party"]

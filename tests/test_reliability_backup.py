@@ -3,6 +3,8 @@ zhili database, verifies, and its reports equal the source's at that moment."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import sqlite3
@@ -46,6 +48,7 @@ def _reports(db: Path, *extra: str) -> tuple[list, dict]:
     return listing, {k: stats[k] for k in ("overall", "by_kind", "by_source")}
 
 
+@pytest.mark.slow
 def test_backup_during_writes_equals_source_at_that_moment(cli, tmp_path):
     stop = tmp_path / "stop"
     writer = run_python(WRITER, cli.db, stop, cwd=tmp_path)

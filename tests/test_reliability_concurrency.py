@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +24,7 @@ print("done", count)
 """
 
 
+@pytest.mark.slow
 def test_two_processes_500_writes_each(cli, tmp_path):
     procs = [run_python(WRITER, cli.db, tag, 500, cwd=tmp_path) for tag in ("a", "b")]
     outputs = [p.communicate(timeout=300) for p in procs]
@@ -37,6 +40,7 @@ def test_two_processes_500_writes_each(cli, tmp_path):
     assert cli.json("audit", "verify")["ok"]
 
 
+@pytest.mark.slow
 def test_two_cli_loops_at_once(cli, tmp_path):
     """The same through the console script: many short processes racing for the file."""
     loop = r"""
@@ -57,6 +61,7 @@ for i in range(n):
     cli.ok("audit", "verify")
 
 
+@pytest.mark.slow
 def test_held_write_lock_makes_others_wait(cli, tmp_path):
     """A writer holding the lock for a while: the other command waits, then succeeds."""
     holder = subprocess.Popen(

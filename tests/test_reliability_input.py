@@ -199,6 +199,7 @@ def test_sql_looking_text_is_stored_literally(cli):
     cli.ok("audit", "verify")
 
 
+@pytest.mark.slow
 def test_ten_megabyte_strings(cli, tmp_path):
     big = "长" * (10 * 1024 * 1024)
     result = cli("petition", "add", "--title", big, "--source", "信箱", "--json")

@@ -75,6 +75,7 @@ def _kill_trials(tmp_path: Path, base: Path, args: list[str], trials: int, seed:
     return outcomes
 
 
+@pytest.mark.slow
 def test_kill_household_import(tmp_path):
     cli = Cli(tmp_path / "base.db")
     cli.ok("init", "--name", "中断测试")
@@ -86,6 +87,7 @@ def test_kill_household_import(tmp_path):
     assert sum(outcomes.values()) == 20
 
 
+@pytest.mark.slow
 def test_kill_petition_import(tmp_path):
     cli = Cli(tmp_path / "base.db")
     cli.ok("init", "--name", "中断测试")

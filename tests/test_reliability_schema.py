@@ -244,6 +244,7 @@ def test_refusal_through_console_script(tmp_path):
     assert sha256(path) == digest
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(len(ALL) < 2, reason="only one schema version")
 def test_concurrent_upgrade_of_an_old_file(tmp_path):
     """Several commands opening the same older file at once: one migrates, the others wait or

@@ -3,6 +3,8 @@ and the first problem named is the row that was touched."""
 
 from __future__ import annotations
 
+import pytest
+
 import random
 import sqlite3
 import subprocess
@@ -103,6 +105,7 @@ def _check(problems, kind: str, table: str, rid: int, last_audit: int) -> None:
         assert (first.kind, first.table, first.row_id) == (expected, table, rid), first
 
 
+@pytest.mark.slow
 def test_200_random_tamperings_all_detected(tmp_path):
     cli = _populated(tmp_path)
     pristine = sqlite3.connect(f"file:{cli.db}?mode=ro", uri=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 DEMO = {"ZHILI_NOW": "2025-06-30T18:00:00+08:00"}
 
 
+@pytest.mark.slow
 def test_cumulative_2018_2024(cli, tmp_path):
     out = cli.ok("demo", env=DEMO).stdout
     html = tmp_path / "monthly-2025-06.html"

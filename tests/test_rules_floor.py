@@ -137,6 +137,7 @@ def _keys(data, prefix=""):
         yield prefix
 
 
+@pytest.mark.slow
 def test_rules_explain_works_for_every_key(cli):
     keys = list(_keys(plain(validate(default_text(), "d"))))
     assert "expenses.tiers[0]" in keys and "petitions.kinds.urgent.response_hours" in keys

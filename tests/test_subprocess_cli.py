@@ -24,6 +24,7 @@ def test_group_without_subcommand_shows_its_help():
     assert result.returncode == 0 and "list" in result.stdout
 
 
+@pytest.mark.slow
 def test_round_trip_as_a_real_process(tmp_path):
     db = tmp_path / "z.db"
     assert run_zhili("--db", db, "init", "--name", "进程测试", cwd=tmp_path).returncode == 0
@@ -91,6 +92,7 @@ def _imported(tmp_path, *args: str) -> set[str]:
     return set(json.loads(out.read_text("utf-8")))
 
 
+@pytest.mark.slow
 def test_fast_paths_leave_heavy_libraries_alone(tmp_path):
     db = tmp_path / "z.db"
     assert run_zhili("--db", db, "init", cwd=tmp_path).returncode == 0
@@ -155,6 +157,7 @@ def test_help_screens_speak_the_users_language():
     assert "命令" in run_zhili("--help").stdout
 
 
+@pytest.mark.slow
 def test_output_into_a_closed_pipe_is_no_traceback():
     """`zhili … | head`: once the reader has gone, zhili stops without a traceback."""
     import os

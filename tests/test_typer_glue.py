@@ -26,6 +26,7 @@ def test_every_hook_is_installed_on_this_typer():
     assert typer_glue.INSTALLED == {"coercion": True, "help_words": True, "metavars": True}
 
 
+@pytest.mark.slow
 def test_without_the_hooks_typer_alone_still_runs_zhili(tmp_path):
     env = {"ZHILI_PLAIN_TYPER": "1"}
     db = tmp_path / "z.db"
@@ -68,6 +69,7 @@ def _help(lang, *path):
     return result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_help_screen_shows_python_type_names(lang):
     paths = _all_command_paths()
