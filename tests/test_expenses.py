@@ -46,7 +46,15 @@ def test_only_the_chair_gives_the_chair_approval(books):
 
 def test_no_chair_recorded(cli):
     num = request(cli, "100")["number"]
-    assert "尚未登记业委会主任" in cli.fails("expense", "approve", num)
+    err = cli.fails("expense", "approve", num)
+    assert "没有在任的业委会主任" in err and "member add" in err and "--role 主任 --term-start" in err
+
+
+def test_chair_term_over_says_how_to_record_the_new_committee(cli):
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2019-03-01", "--term-end", "2024-02-29")
+    num = request(cli, "100")["number"]
+    err = cli.fails("expense", "approve", num, "--by", "金建国")
+    assert "任期已满" in err and "member add" in err
 
 
 def test_wrong_kind_refused(books):

@@ -1,4 +1,4 @@
-"""zhili member add|list: committee members, party representatives, grid workers."""
+"""zhili member add|list|show|end-term|import: committee members, party representatives, grid workers."""
 
 from __future__ import annotations
 
@@ -38,27 +38,89 @@ def add(
 def list_(
     ctx: typer.Context,
     role: Optional[str] = typer.Option(None, "--role", help=t("opt.role")),
+    ending: Optional[int] = typer.Option(None, "--ending-within", min=0, help=t("opt.ending_within")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
     out_file: Optional[str] = listing.OUT,
     force: bool = listing.FORCE,
 ) -> None:
+    """Terms ending within 90 days are marked (`term_ends_soon`); `--ending-within N` lists only those."""
     from zhili_cli.cli.context import globals_of
-    from zhili_cli.cli.output import emit_json, table
+    from zhili_cli.cli.output import emit_json, say, table
     from zhili_cli.domain import vocab
     from zhili_cli.domain.privacy import mask_phone
     from zhili_cli.services import members
 
     g = globals_of(ctx)
-    rows = members.list_rows(g.conn(), vocab.role(role) if role else None)
+    within = members.TERM_WARNING_DAYS if ending is None else ending
+    rows = members.list_rows(g.conn(), vocab.role(role) if role else None, within=within)
+    if ending is not None:
+        rows = [r for r in rows if r["term_ends_soon"]]
     out = [{"id": r["id"], "name": r["name"], "role": r["role"], "party": r["party"],
-            "phone": mask_phone(r["phone"]), "term_start": r["term_start"], "term_end": r["term_end"]}
+            "phone": mask_phone(r["phone"]), "term_start": r["term_start"], "term_end": r["term_end"],
+            "days_left": r["days_left"], "term_ends_soon": r["term_ends_soon"]}
            for r in rows]
     if json_out:
         emit_json(out)
         return
-    listing.out_or(ctx, out_file, force, table)(t("members_title"), [t("col.name"), t("col.role"), t("col.party"), t("col.phone"), t("col.term")],
-          [(r["name"], t(f"role.{r['role']}"), t(f"party.{r['party']}"), r["phone"],
-            f"{r['term_start'] or ''}–{r['term_end'] or ''}") for r in out])
+    listing.out_or(ctx, out_file, force, table)(
+        t("members_title"),
+        [t("col.name"), t("col.role"), t("col.party"), t("col.phone"), t("col.term"), t("col.term_left")],
+        [(r["name"], t(f"role.{r['role']}"), t(f"party.{r['party']}"), r["phone"],
+          f"{r['term_start'] or ''}–{r['term_end'] or ''}",
+          f"{t('member_ending_soon')} {t('member_days_left', days=r['days_left'])}" if r["term_ends_soon"] else "")
+         for r in out])
+    soon = sum(1 for r in out if r["term_ends_soon"])
+    if soon and not out_file:
+        say(t("members_terms_warning", count=soon, days=within))
+
+
+@app.command("end-term", help=t("cmd.member.end_term"))
+def end_term(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help=t("arg.name")),
+    on: Optional[str] = typer.Option(None, "--date", help=t("opt.end_date")),
+    reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.correction_reason")),
+    role: Optional[str] = typer.Option(None, "--role", help=t("opt.role_pick")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.clock import user_date
+    from zhili_cli.services import members
+
+    g = globals_of(ctx)
+    with g.write("member end-term") as tx:
+        row = members.end_term(tx, name, on=user_date(on), reason=reason, role=role)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(members.detail(g.conn(), row["name"], row["role"]))
+        return
+    typer.echo(t("member_term_ended", name=row["name"], role=t(f"role.{row['role']}"), date=row["term_end"]))
+
+
+@app.command("show", help=t("cmd.member.show"))
+def show(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help=t("arg.name")),
+    role: Optional[str] = typer.Option(None, "--role", help=t("opt.role_pick")),
+    json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
+) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.output import emit_json, kv, table
+    from zhili_cli.services import members
+
+    g = globals_of(ctx)
+    d = members.detail(g.conn(), name, role)
+    if json_out:
+        emit_json(d)
+        return
+    kv(d["name"], [(t("col.role"), t(f"role.{d['role']}")), (t("col.party"), t(f"party.{d['party']}")),
+                   (t("col.phone"), d["phone"]), (t("col.term"), f"{d['term_start'] or ''}–{d['term_end'] or ''}")])
+    if d["history"]:
+        table(t("col.history"), [t("col.date"), t("col.name"), t("col.history"), t("col.reason")],
+              [(h["at"][:16].replace("T", " "), h["by"],
+                f"{t('history.' + h['action'])}：{h['before'].get('term_end') or '—'} → {h['after'].get('term_end')}",
+                h["reason"]) for h in d["history"]])
 
 
 @app.command("import", help=t("cmd.member.import"))

@@ -39,6 +39,8 @@ HIGHER_EXPENSES = [
 ]
 COMMITTEE_YES = ["金建国=同意", "沈丽=同意", "陆伟=同意", "顾敏=同意", "钱志文=同意", "朱晓雪=反对"]
 THREE_PARTY_YES = ["居委会=同意", "业委会=同意", "物业=同意"]
+# Who verifies a milestone for each party: its representative on the roster (examples/members.csv).
+REPRESENTATIVES = {"residents_committee": "张红梅", "owners_committee": "金建国", "property": "李明"}
 
 MILESTONES = [
     ("三方会议决定取消架空层电瓶车停放", "2024-02-29", "owners_committee", True),
@@ -109,7 +111,7 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
             m = projects.add_milestone(tx, project["number"], title=title, due=due, party=party)
         for who in ("property", "owners_committee", "residents_committee")[: 3 if verified else 2]:
             with _write(g, "demo project verify", due) as tx:
-                projects.verify(tx, m["ref"], party=who)
+                projects.verify(tx, m["ref"], party=who, by=REPRESENTATIVES[who])
 
     for day, yuan, payee, purpose, decided in HIGHER_EXPENSES:
         with _write(g, "demo expense request", day) as tx:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, timedelta
 from typing import Any
 
 from zhili_cli import clock
 from zhili_cli.domain import vocab
-from zhili_cli.errors import UserError
+from zhili_cli.errors import Term, UserError
 from zhili_cli.store import members as store
 from zhili_cli.store.tx import Tx
 
@@ -150,5 +151,82 @@ def _check_committee(db: Any, tx: Tx | None, rules: Any, path: Any, today: date,
         problem(RowError(str(path), where, column, "import_committee_full", size=rules.committee.size_max))
 
 
-def list_rows(conn: Any, role: str | None = None) -> list[dict[str, Any]]:
-    return store.list_(conn, role)
+TERM_WARNING_DAYS = 90
+
+
+def list_rows(conn: Any, role: str | None = None, today: date | None = None,
+              within: int = TERM_WARNING_DAYS) -> list[dict[str, Any]]:
+    """The roster; each row says whether its term ends within `within` days (`term_ends_soon`,
+    `days_left`), so an election can be prepared before the chair's approvals stop."""
+    today = today or clock.now().date()
+    out = []
+    for r in store.list_(conn, role):
+        left = _days_left(r, today)
+        out.append({**r, "days_left": left, "term_ends_soon": left is not None and 0 <= left <= within})
+    return out
+
+
+def _days_left(member: dict[str, Any], today: date) -> int | None:
+    if not member["term_end"]:
+        return None
+    return (date.fromisoformat(member["term_end"][:10]) - today).days
+
+
+def terms_ending(conn: Any, today: date, days: int = TERM_WARNING_DAYS) -> list[dict[str, Any]]:
+    """People in office whose term ends within `days` days of `today`, soonest first, with
+    `days_left` (for `zhili today` and the monthly report)."""
+    until = today + timedelta(days=days)
+    return [{**m, "days_left": _days_left(m, today)}
+            for m in store.terms_ending(conn, today.isoformat(), until.isoformat())]
+
+
+def find_one(conn: Any, name: str, role: str | None = None) -> dict[str, Any]:
+    """One person by name (and role, when the name is held by several records)."""
+    rows = store.find(conn, (name or "").strip(), vocab.role(role) if role else None)
+    if not rows:
+        raise UserError("member_not_found", name=name)
+    if len(rows) > 1:
+        raise UserError("member_ambiguous", name=name, roles="、".join(vocab.ROLE_ZH[r["role"]] for r in rows))
+    return rows[0]
+
+
+def end_term(tx: Tx, name: str, *, on: date | None, reason: str | None, role: str | None = None) -> dict[str, Any]:
+    """A member leaves office: the term ends on `on` (default today; in office through that day).
+    Only earlier than recorded, never in the future; the change, its reason and the term before
+    are kept in the member's history."""
+    why = (reason or "").strip()
+    if not why:
+        raise UserError("correction_reason_required")
+    member = find_one(tx.conn, name, role)
+    today = tx.at.date()
+    end = on or today
+    if end > today:
+        raise UserError("member_end_future", date=end.isoformat())
+    if member["term_start"] and end.isoformat() < member["term_start"][:10]:
+        raise UserError("member_end_before_start", date=end.isoformat(), start=member["term_start"])
+    if member["term_end"] and member["term_end"][:10] < today.isoformat():
+        raise UserError("member_term_ended", name=member["name"], role=Term(f"role.{member['role']}"),
+                        date=member["term_end"][:10])
+    if member["term_end"] and end.isoformat() > member["term_end"][:10]:
+        raise UserError("member_end_after_term", date=end.isoformat(), end=member["term_end"])
+    before = {"term_end": member["term_end"]}
+    row = store.update(tx, member["id"], {"term_end": end.isoformat()})
+    store.add_change(tx, {"member_id": member["id"], "action": "end_term", "at": tx.at_iso, "actor": tx.actor,
+                          "reason": why, "before": json.dumps(before, ensure_ascii=False),
+                          "after": json.dumps({"term_end": row["term_end"]}, ensure_ascii=False)})
+    return row
+
+
+def detail(conn: Any, name: str, role: str | None = None) -> dict[str, Any]:
+    from zhili_cli.domain.privacy import mask_phone
+
+    member = find_one(conn, name, role)
+    today = clock.now().date()
+    left = _days_left(member, today)
+    return {"name": member["name"], "role": member["role"], "party": member["party"],
+            "phone": mask_phone(member["phone"]), "term_start": member["term_start"],
+            "term_end": member["term_end"], "days_left": left,
+            "term_ends_soon": left is not None and 0 <= left <= TERM_WARNING_DAYS,
+            "history": [{"action": c["action"], "at": c["at"], "by": c["actor"], "reason": c["reason"],
+                         "before": json.loads(c["before"] or "{}"), "after": json.loads(c["after"] or "{}")}
+                        for c in store.changes(conn, member["id"])]}

@@ -76,13 +76,31 @@ def verify(tx: Tx, ref: str, *, party: str, by: str | None = None, note: str | N
     done = {v["party"] for v in store.verifications(tx.conn, milestone["id"])}
     if key in done:
         raise UserError("project.already_verified", ref=label, party=Term(f"party.{key}"))
-    store.add_verification(tx, {"milestone_id": milestone["id"], "party": key, "by_name": by or tx.actor,
+    who = representative(tx, key, by)
+    store.add_verification(tx, {"milestone_id": milestone["id"], "party": key, "by_name": who,
                                 "at": tx.at_iso, "note": note})
     done.add(key)
     if all(p in done for p in PARTIES):
         store.update_milestone(tx, milestone["id"], {"done_at": tx.at_iso})
     return {"ref": label, "party": key, "verified_by": sorted(done, key=PARTIES.index),
             "count": len(done), "done": all(p in done for p in PARTIES)}
+
+
+def representative(tx: Tx, party: str, by: str | None) -> str:
+    """The person verifying for `party` must be recorded on the roster for that party, in office
+    on the day (`--by`, else the user running the command)."""
+    from zhili_cli.store import members
+
+    name = (by or tx.actor or "").strip()
+    today = tx.at.date().isoformat()
+    for m in members.find(tx.conn, name):
+        in_office = (not m["term_start"] or m["term_start"][:10] <= today) and \
+            (not m["term_end"] or m["term_end"][:10] >= today)
+        if m["party"] == party and m["active"] and in_office:
+            return m["name"]
+    if by is None:
+        raise UserError("project_verifier_required", party=Term(f"party.{party}"))
+    raise UserError("project_verifier_not_rep", name=name, party=Term(f"party.{party}"))
 
 
 def detail(conn: sqlite3.Connection, project: dict[str, Any], today: date) -> dict[str, Any]:

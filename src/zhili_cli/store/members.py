@@ -41,3 +41,22 @@ def committee(conn: sqlite3.Connection, on_date: str) -> list[dict[str, Any]]:
         "SELECT * FROM members WHERE active = 1 AND role IN ('chair','vice_chair','member') "
         "AND (term_start IS NULL OR term_start <= ?) AND (term_end IS NULL OR term_end >= ?) ORDER BY id",
         (on_date, on_date)))
+
+
+def update(tx: Tx, member_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+    return tx.update("members", member_id, changes)
+
+
+def add_change(tx: Tx, row: dict[str, Any]) -> int:
+    return tx.insert("member_changes", row)
+
+
+def changes(conn: sqlite3.Connection, member_id: int) -> list[dict[str, Any]]:
+    return all_dicts(conn.execute("SELECT * FROM member_changes WHERE member_id = ? ORDER BY id", (member_id,)))
+
+
+def terms_ending(conn: sqlite3.Connection, from_date: str, until_date: str) -> list[dict[str, Any]]:
+    """People in office whose term ends between the two dates (inclusive), soonest first."""
+    return all_dicts(conn.execute(
+        "SELECT * FROM members WHERE active = 1 AND term_end IS NOT NULL AND term_end >= ? AND term_end <= ? "
+        "AND (term_start IS NULL OR term_start <= ?) ORDER BY term_end, id", (from_date, until_date, from_date)))
