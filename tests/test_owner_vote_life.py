@@ -186,3 +186,35 @@ def test_class_major_is_not_special(cli):
     ok = cli.json("vote", "check", "--class", "普通", "--owners", "10", "--area", "1000", "--voted-owners", "8",
                   "--voted-area", "800", "--agree-owners", "5", "--agree-area", "500")
     assert ok["class"] == "ordinary" and ok["passed"] is True
+
+
+def test_room_with_a_dash_and_ballots_at_another_meeting(cli, tmp_path, monkeypatch):
+    write_csv(tmp_path / "h.csv", "楼栋,单元,房号,面积,业主,电话\n3,,A-101,100,王伟,13900000001\n3,,102,100,李娜,13900000002\n")
+    cli.ok("household", "import", str(tmp_path / "h.csv"))
+    y = opened(cli)
+    m = cli.json("meeting", "schedule", "--kind", "业主大会")["number"]
+    at(monkeypatch, "2024-03-21")
+    assert "不是在" in cli.fails("motion", "vote", y, "--meeting", m, "--ballot", "3-A-101=同意@王伟")
+    res = cli.json("motion", "ballots", "import", y, str(write_csv(
+        tmp_path / "b.csv", "楼栋,单元,房号,意见,签名\n3,,A-101,同意,王伟\n")))
+    assert res["voted_owners"] == 1
+
+
+def test_reimported_register_with_a_new_owner_keeps_the_previous_one(cli, tmp_path):
+    write_csv(tmp_path / "a.csv", "楼栋,单元,房号,面积,业主,电话\n1,1,101,90,王伟,13900000001\n")
+    cli.ok("household", "import", str(tmp_path / "a.csv"))
+    write_csv(tmp_path / "b.csv", "楼栋,单元,房号,面积,业主,电话\n1,1,101,90,李娜,13700000002\n")
+    assert cli.json("household", "import", str(tmp_path / "b.csv"))["changed"] == 1
+    shown = cli.json("household", "show", "1-1-101")
+    assert shown["owner"] == "李*" and shown["previous_owners"][0]["owner"] == "王*"
+
+
+def test_show_says_voting_while_open(cli, tmp_path, monkeypatch):
+    register(cli, tmp_path, ["100"] * 3)
+    y = opened(cli)
+    at(monkeypatch, "2024-03-21")
+    cli.ok("motion", "vote", y, "--ballot", "1-1-1=同意@业主0", "--ballot", "1-1-2=同意@业主1")
+    cli.ok("motion", "ballots", "import", y, str(sheet(tmp_path, [("1-1-3", "反对", "业主2")])))
+    shown = cli.ok("motion", "show", y).stdout
+    assert "表决中" in shown and "已通过" not in shown and "导入表决票 1 张" in shown
+    assert "open" not in shown and "ballots" not in shown

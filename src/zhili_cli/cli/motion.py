@@ -270,7 +270,7 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     ])
     table(t("motion_stages_title"), [t("col.stage"), t("col.body"), t("col.status"), t("col.outcome")],
           [(_stage_name(s["key"]), t(f"stage_body.{s['body']}"), t(f"stage_status.{s['status']}"),
-            "" if s["vote"] is None else (t("motion_pass") if s["vote"]["result"] == "passed" else t("motion_fail")))
+            "" if s["vote"] is None else t(f"vote_result.{s['vote']['result']}"))
            for s in d["stages"]])
     if len(d["versions"]) > 1:
         table(t("motion_versions_title"), [t("col.version"), t("col.at"), t("col.title"), t("col.reason")],
@@ -282,8 +282,10 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
 
 
 def _note(note: str | None) -> str:
-    if note in ("passed", "failed"):
+    if note in ("passed", "failed", "open", "withdrawn"):
         return t(f"vote_result.{note}")
+    if note and note.endswith(" ballots") and note.split(" ")[0].isdigit():
+        return t("ballots_imported_note", count=note.split(" ")[0])
     return note or ""
 
 

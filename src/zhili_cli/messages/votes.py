@@ -122,3 +122,12 @@ MESSAGES.update({
     "col.version": ("版本", "Version"),
     "vote_result.withdrawn": ("已撤回", "withdrawn"),
 })
+
+MESSAGES.update({
+    "vote_other_meeting": ("{number} 的业主表决不是在 {meeting} 开启的：表决票不带 --meeting，或用开启时的会议",
+                           "the owners' vote on {number} was not opened at {meeting}: give ballots without --meeting, or with the meeting it was opened at"),
+})
+
+MESSAGES.update({
+    "ballots_imported_note": ("导入表决票 {count} 张", "{count} ballots imported"),
+})

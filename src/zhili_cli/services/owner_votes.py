@@ -132,7 +132,7 @@ def freeze_base(conn: sqlite3.Connection, rules: Any, motion: dict[str, Any]) ->
         label = f"{b}-{u}-{r}" if u else f"{b}-{r}"
         who = tally.owner_key(tally.Unit(str(hid), area, owner, bool(dev), phone, identity), developer_as_one)
         digest = hashlib.sha256(who.encode("utf-8")).hexdigest()[:20]
-        units.append([hid, label, area, digest, owner or ""])
+        units.append([hid, label, area, digest, owner or "", b, u, r])
     return {"units": units, "scope": ["-".join(p for p in s if p) for s in scope],
             "owners": len({u[3] for u in units}), "area_x100": sum(u[2] for u in units)}
 
@@ -166,9 +166,12 @@ class Base:
         self.by_key: dict[tuple[str, str, str], int] = {}
         self.by_room: dict[str, list[int]] = {}
         self._key = room_key
-        for hid, label, *_ in self.units.values():
-            parts = label.split("-")
-            b, u, r = (parts[0], "", parts[1]) if len(parts) == 2 else (parts[0], parts[1], "-".join(parts[2:]))
+        for hid, label, *rest in self.units.values():
+            if len(rest) >= 6:  # building, unit, room as stored
+                b, u, r = rest[3], rest[4], rest[5]
+            else:
+                parts = label.split("-")
+                b, u, r = (parts[0], "", parts[1]) if len(parts) == 2 else (parts[0], parts[1], "-".join(parts[2:]))
             key = room_key(b, u, r)
             self.by_key[key] = hid
             self.by_room.setdefault(key[2], []).append(hid)
@@ -224,6 +227,11 @@ def cast(tx: Tx, rules: Any, motion: dict[str, Any], stage: dict[str, Any], ball
     """Ballots given on the command line: `--ballot 3-2-501=同意@王伟` (signed by the owner) or
     `--ballot 3-2-501=同意@委托:张三` (by a named proxy)."""
     v = _vote_of(tx.conn, motion, stage)
+    if meeting:
+        from zhili_cli.services import meetings
+
+        if meetings.load(tx.conn, meeting)["id"] != v["meeting_id"]:
+            raise UserError("vote_other_meeting", number=motion["number"], meeting=meeting)
     _require_open(motion, v, tx.at.date())
     base = Base(v)
     existing = vote_store.owner_ballots(tx.conn, v["id"])
