@@ -10,10 +10,9 @@ import zhili_cli
 from zhili_cli.rules import model
 
 # Read by nothing yet (each is a gap to close, or a key to retire with a migration of users'
-# files): committee.size_odd, committee.proxies_allowed, assembly.paper_ballots_on_request,
+# files): committee.size_odd, assembly.paper_ballots_on_request,
 # meetings.mailbox_days, meetings.three_party.frequency, disclosure.posted_days.
-WITHOUT_EFFECT = {"size_odd", "proxies_allowed", "paper_ballots_on_request", "mailbox_days", "frequency",
-                  "posted_days"}
+WITHOUT_EFFECT = {"size_odd", "paper_ballots_on_request", "mailbox_days", "frequency", "posted_days"}
 
 
 def _fields():
