@@ -109,3 +109,35 @@ def test_an_income_register_line_dated_in_the_future_is_refused_with_its_line(cl
     err = cli.fails("ledger", "income", "import", str(path))
     assert "收入.csv:3" in err and "2024-03-09" in err and "之后" in err
     assert cli.json("ledger", "list") == []
+
+
+def test_ledger_balance_carries_openings_reversals_cofunded_shares_and_both_funds(cli, monkeypatch):
+    from tests.test_expense_approvals import COMMITTEE, committee_vote
+
+    for entry in COMMITTEE:
+        name, role = entry.split(":")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+    _share_rules('  owner_share: {parking: "7/10"}')
+    cli.ok("ledger", "opening", "--amount", "50000", "--date", "2024-01-01")
+    cli.ok("ledger", "opening", "--fund", "维修资金", "--amount", "200000", "--date", "2024-01-01")
+    cli.ok("ledger", "income", "add", "--gross", "10000", "--source", "停车费", "--date", "2024-01-10")  # 7 000
+    wrong = cli.json("ledger", "income", "add", "--amount", "900", "--source", "广告", "--date", "2024-01-20")
+    num = cli.json("expense", "request", "--fund", "共建", "--amount", "10000", "--payee", "充电桩公司",
+                   "--purpose", "充电棚", "--share", "公共收益=6000", "--share", "街道=4000")["number"]
+    assert committee_vote(cli, num)["passed"] is True
+    cli.ok("expense", "approve", num)
+    cli.ok("expense", "pay", num, "--date", "2024-03-05")
+    cli.ok("ledger", "reverse", wrong["entry"], "--reason", "广告费重复登记")
+    bal = cli.json("ledger", "balance")
+    pr, mf, co = bal["public_revenue"], bal["maintenance_fund"], bal["co_funded"]
+    assert (pr["opening_fen"], pr["income_fen"], pr["spent_fen"], pr["balance_fen"]) == \
+        (5000000, 700000, 600000, 5100000)
+    assert (mf["opening_fen"], mf["balance_fen"]) == (20000000, 20000000)
+    assert (co["income_fen"], co["spent_fen"], co["balance_fen"]) == (400000, 400000, 0)
+    before = cli.json("ledger", "balance", "--to", "2024-02-29")["public_revenue"]
+    assert before["income_fen"] == 700000 + 90000  # the reversal is dated when it was recorded
+    for fund in bal.values():
+        rows = cli.json("ledger", "list", "--fund", fund["fund"])
+        signed = sum(-r["amount_fen"] if r["kind"] == "expense" else r["amount_fen"] for r in rows)
+        assert signed == fund["balance_fen"]
+    cli.ok("audit", "verify")

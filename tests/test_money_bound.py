@@ -163,3 +163,14 @@ def test_amounts_with_a_decimal_comma_are_refused(org):
     assert "金额" in org.fails("ledger", "income", "add", "--amount", "5.000,00", "--source", "广告")
     assert "金额" in org.fails("ledger", "income", "add", "--amount", "5,00", "--source", "广告")
     org.ok("ledger", "income", "add", "--amount", "5,000.00", "--source", "广告")
+
+
+def test_refusals_in_english(org):
+    num = "E2024-001"
+    committee_vote(org, num)
+    request(org, "12000", "监控", "宏达安防")
+    err = org.fails("--lang", "en", "expense", "approve", num)
+    assert "before this request" in err and "E2024-001" in err
+    assert "after today" in org.fails("--lang", "en", "ledger", "income", "add", "--amount", "5", "--source", "ads",
+                                      "--date", "2024-12-01")
+    assert "reason" in org.fails("--lang", "en", "expense", "amend", num, "--amount", "1", "--reason", "")

@@ -37,7 +37,6 @@ MESSAGES = {
     "cmd.expense.amend": ("更正支付前的支出（金额、收款方、用途、资金），须写明理由；已有审批随之作废",
                           "correct an expense before payment (amount, payee, purpose, fund) with a reason; its approvals are voided"),
     "tier.maintenance_fund": ("维修资金使用程序", "maintenance fund procedure"),
-    "expense.bad_body_word": ("无效的审批机构 {value}：可选 {allowed}", "invalid body {value}: one of {allowed}"),
     "expense.vote_not_final": ("{number}：{body}表决 {ref} 尚未结束，计票只是临时结果，不能据以审批；请先结束表决",
                                "{number}: the {body} vote {ref} is still open; a provisional tally approves nothing — close the vote first"),
     "expense.vote_before_request": ("{number}：{ref} 是在本申请提出（或最近一次更正）之前作出的，不能批准本申请；请就现在的申请重新表决",
