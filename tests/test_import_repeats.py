@@ -133,3 +133,12 @@ def test_two_identical_expense_lines_are_two_payments(cli, tmp_path):
     assert cli.json("expense", "import", path)["new"] == 2
     assert _count(cli.db, "SELECT COUNT(*) FROM expenses") == 2
     assert cli.json("expense", "import", path)["unchanged"] == 2
+
+
+def test_dry_run_says_what_is_new_and_what_is_stored_already(cli, tmp_path):
+    path = tmp_path / "lamp.csv"
+    path.write_text(HEADER + "2024-03-01,走访,5幢路灯不亮,,小,5,王伟,,物业,已受理,,,\n", "utf-8")
+    cli.ok("petition", "import", path)
+    path.write_text(HEADER + "2024-03-01,走访,5幢路灯不亮,,小,5,王伟,,物业,已受理,,,\n" * 2, "utf-8")
+    out = cli.ok("petition", "import", path, "--dry-run").stdout
+    assert "将新增 1" in out and "已存在 1" in out

@@ -139,7 +139,7 @@ MESSAGES = {
     "file_csv": ("{path}:{line}: CSV 格式错误：{error}", "{path}:{line}: malformed CSV: {error}"),
     "import_missing_column": ("{path}: 缺少必需列 {column}（{synonyms}）；找到的列：{found}。可用 --map '列名={column}'", "{path}: required column {column} ({synonyms}) is missing; found: {found}. Use --map 'HEADER={column}'"),
     "import_summary": ("导入 {rows} 行：新增 {new}，未变 {unchanged}，更新 {changed}", "imported {rows} rows: {new} new, {unchanged} unchanged, {changed} changed"),
-    "import_dry_summary": ("试导入（未写入）{rows} 行：将新增 {new}，未变 {unchanged}，更新 {changed}", "dry run (nothing written), {rows} rows: {new} new, {unchanged} unchanged, {changed} changed"),
+    "import_dry_summary": ("试导入（未写入）{rows} 行：将新增 {new}，已存在 {unchanged}，将更新 {changed}", "dry run (nothing written), {rows} rows: {new} new, {unchanged} already stored, {changed} to update"),
     "import_duplicate_row": ("与第 {other} 行重复", "duplicates line {other}"),
     "import_done_needs_kind": ("已办结的诉求须有类别", "a finished petition needs its kind"),
     "cell_required": ("不能为空", "must not be empty"),
