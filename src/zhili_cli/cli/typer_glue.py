@@ -159,15 +159,21 @@ def _install_help_words() -> bool:
 
 # ----------------------------------------------------------------------------- 3. metavars
 _KINDS = (  # parameter name (typer's python name) → the kind of value the user types
-    ("date", re.compile(r"^(date\w*|\w*_date|from_?|to|date_from|date_to|received|due|term_start|term_end|"
-                        r"announced|at|since|until)$")),
-    ("month", re.compile(r"^month$")),
-    ("period", re.compile(r"^period$")),
-    ("amount", re.compile(r"^(amount|share|\w*_fen)$")),
-    ("area", re.compile(r"^(\w*_)?area$")),
-    ("file", re.compile(r"^(file|files|path|out|db|rules|rules_out|map|markdown|\w*_file|\w*_path)$")),
-    ("ref", re.compile(r"^(ref|refs|subject|petition|motion|meeting|project|expense|add_ref|head)$")),
+    ("date", r"date\w*|\w*_date|from_?|to|date_from|date_to|received|due|term_start|term_end|announced|at|since|until"),
+    ("month", r"month"),
+    ("period", r"period"),
+    ("amount", r"amount|share|\w*_fen"),
+    ("area", r"(\w*_)?area"),
+    ("file", r"file|files|path|out|db|rules|rules_out|map|markdown|\w*_file|\w*_path"),
+    ("ref", r"ref|refs|subject|petition|motion|meeting|project|expense|add_ref|head"),
 )
+_compiled: list[tuple[str, Any]] = []  # compiled when a help screen first needs them
+
+
+def _kind_of(name: str) -> str | None:
+    if not _compiled:
+        _compiled.extend((kind, re.compile(f"^(?:{pattern})$")) for kind, pattern in _KINDS)
+    return next((kind for kind, pattern in _compiled if pattern.match(name)), None)
 
 
 def metavar(param: Any) -> str | None:
@@ -180,7 +186,7 @@ def metavar(param: Any) -> str | None:
     if desc is not None and getattr(desc, "is_choice", False) and desc.choices:
         return "|".join(str(getattr(c, "value", c)) for c in desc.choices)
     name = (param.name or "").lower()
-    kind = next((k for k, pattern in _KINDS if pattern.match(name)), None)
+    kind = _kind_of(name)
     if kind is None:
         annotation = getattr(desc, "annotation", None)
         kind = "number" if annotation in (int, float) else "text"
