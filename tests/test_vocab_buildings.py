@@ -141,3 +141,13 @@ def test_the_money_and_meeting_commands_take_the_printed_words(cli):
     assert "业委会主任" in err and "chair" not in err
     meeting = cli.json("meeting", "schedule", "--kind", "业委会会议", "--date", "2024-03-20")
     assert meeting["kind"] == "committee"
+
+
+def test_households_one_building_however_written_in_natural_order(cli):
+    for building, room in (("24", "101"), ("4号楼", "101"), ("南门", "1"), ("三幢", "201"), ("3", "202")):
+        cli.ok("household", "add", "--building", building, "--room", room, "--area", "90")
+    rows = cli.json("household", "list")
+    assert [r["building"] for r in rows] == ["3", "3", "4", "24", "南门"]
+    for query in ("3", "3幢", "3号楼", "三幢", "３栋"):
+        assert len(cli.json("household", "list", "--building", query)) == 2, query
+    cli.fails("household", "add", "--building", "3幢", "--room", "201", "--area", "90")  # already there

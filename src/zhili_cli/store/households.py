@@ -77,7 +77,8 @@ def list_(conn: sqlite3.Connection, building: str | None = None, limit: int | No
     if building:
         sql += " WHERE building = ?"
         params.append(building)
-    sql += " ORDER BY building, unit, CAST(room AS INTEGER), room"
+    # buildings in natural order: 4 before 24, numbered before named (南门)
+    sql += " ORDER BY CAST(building AS INTEGER) = 0, CAST(building AS INTEGER), building, unit, CAST(room AS INTEGER), room"
     if limit:
         sql += " LIMIT ?"
         params.append(limit)

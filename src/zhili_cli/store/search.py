@@ -93,7 +93,8 @@ def households(conn: sqlite3.Connection, words: list[str], *, limit: int | None 
         digits.append(stripped if len(stripped) >= 7 and not any(c.isalpha() for c in w) else w)
     clauses, params = _clauses(conn, digits, "search_households", HOUSEHOLD_COLUMNS, "id")
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"SELECT * FROM households{where} ORDER BY building, unit, CAST(room AS INTEGER), room"
+    sql = (f"SELECT * FROM households{where} ORDER BY CAST(building AS INTEGER) = 0, CAST(building AS INTEGER), "
+           "building, unit, CAST(room AS INTEGER), room")
     if limit:
         sql += " LIMIT ?"
         params.append(limit)

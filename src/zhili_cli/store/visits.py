@@ -40,7 +40,7 @@ def flagged(conn: sqlite3.Connection, flag: str | None, building: str | None = N
     if building:
         sql += " AND h.building = ?"
         params.append(building)
-    sql += " ORDER BY h.building, h.unit, CAST(h.room AS INTEGER), h.room"
+    sql += " ORDER BY CAST(h.building AS INTEGER) = 0, CAST(h.building AS INTEGER), h.building, h.unit, CAST(h.room AS INTEGER), h.room"
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
