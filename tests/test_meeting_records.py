@@ -221,3 +221,20 @@ def test_committee_below_size_min_cannot_decide(cli):
     cli.ok("member", "add", "钱志文", "--role", "委员", "--term-start", "2024-03-01", "--term-end", "2028-05-31")
     cli.ok("meeting", "attend", "M2024-001", "--present", "钱志文")
     cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意")
+
+
+def test_a_carried_petition_is_decided_at_the_next_meeting(cli, monkeypatch):
+    roster(cli)
+    num = cli.json("petition", "add", "--title", "外墙渗漏", "--source", "信箱")["number"]
+    cli.ok("petition", "triage", num, "--kind", "难")
+    first = cli.json("meeting", "schedule", "--date", "2024-03-05")["number"]
+    assert [i["ref"] for i in cli.json("meeting", "agenda", first)["agenda"]] == [num]
+    cli.ok("meeting", "cancel", first, "--reason", "三方未能到齐")
+    assert "已取消" in cli.ok("meeting", "list").stdout
+    monkeypatch.setenv("ZHILI_NOW", DAY)
+    second = cli.json("meeting", "schedule")["number"]  # 2024-03-28
+    agenda = cli.json("meeting", "agenda", second)["agenda"]
+    assert [(i["ref"], i["carried_over"]) for i in agenda] == [(num, 1)]
+    cli.ok("meeting", "attend", second, "--present", "张红梅,李明,金建国")
+    cli.ok("meeting", "decide", second, "1", "--decision", "物业修缮", "--owner", "物业")
+    assert cli.json("petition", "show", num)["status"] == "in_progress"

@@ -292,7 +292,8 @@ def list_(ctx: typer.Context,
 
     listing.out_or(ctx, out, force, table)(t("meetings_title"),
           [t("col.meeting"), t("col.date"), t("col.meeting_kind"), t("col.title"), t("col.items"), t("col.quorum")],
-          [(r["number"], r["date"], t(f"meeting_kind.{r['kind']}"), r["title"], r["items"],
+          [(r["number"], r["date"], t(f"meeting_kind.{r['kind']}"),
+            r["title"] + (f"（{t('meeting_state.cancelled')}）" if r["cancelled"] else ""), r["items"],
             "" if r["quorum_met"] is None else (t("meeting_quorum_yes") if r["quorum_met"] else t("meeting_quorum_no")))
            for r in rows])
 
