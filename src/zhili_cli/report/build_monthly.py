@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from zhili_cli.i18n import lang, t
-from zhili_cli.report import build_areas
+from zhili_cli.report import build_areas, build_desk
 from zhili_cli.report import build_common as c
 from zhili_cli.report.model import Paragraph, Report, Section, Table
 from zhili_cli.store import reports as store
@@ -48,6 +48,7 @@ def build(conn: sqlite3.Connection, rules: Any, month: str, now: datetime, *, pu
     ])
     sections = [overview, sources, overdue, carried]
     sections += build_areas.sections(conn, period, public=public)
+    sections += build_desk.sections(conn, period, public=public, rules=rules)  # volunteer totals, no names
     return Report(kind="monthly", title=t("rep.title.monthly"), compound=store.compound_name(conn),
                   period=period.label, as_of=c.as_of_text(now), public=public, sections=sections,
                   lang=lang(), footer=t("rep.footer.public" if public else "rep.footer.internal"))
