@@ -111,3 +111,11 @@ def test_the_installed_script_completes_commands_and_options(tmp_path):
     assert run_zhili(cwd=tmp_path, env=env).stdout.split() == ["petition"]
     env.update(COMP_WORDS="zhili petition list --sta", COMP_CWORD="3")
     assert run_zhili(cwd=tmp_path, env=env).stdout.split() == ["--status"]
+
+
+def test_the_root_help_is_in_the_language_asked_for(tmp_path):
+    en = run_zhili("--lang", "en", "--help", cwd=tmp_path, env={"COLUMNS": "80"}).stdout
+    assert "Governance paperwork" in en and "who is acting" in en and "SHELL" in en
+    assert "操作人" not in en
+    zh = run_zhili("--help", cwd=tmp_path, env={"COLUMNS": "80", "ZHILI_LANG": ""}).stdout
+    assert "操作人" in zh and "终端" in zh

@@ -43,6 +43,9 @@ def _scan_lang(args: list[str]) -> None:
             set_lang("en" if arg.split("=", 1)[1].lower().startswith("en") else "zh")
 
 
+# The root's own help texts are built below, at import: the language must be known before.
+_scan_lang(sys.argv[1:])
+
 GLOBAL_OPTIONS = ("--db", "--rules", "--as", "--lang")
 
 # Every character str.splitlines() breaks on, shown escaped so an error stays on one line
