@@ -113,3 +113,18 @@ def test_with_a_committee_the_residents_committee_does_not_stand_in(cli):
     cli.ok("ledger", "income", "add", "--amount", "30000", "--source", "停车费", "--date", "2024-02-01")
     num = cli.json("expense", "request", "--amount", "12000", "--payee", "园林公司", "--purpose", "补种绿化")["number"]
     assert "有业主委员会" in cli.fails("expense", "approve", num, "--body", "居委会")
+
+
+def test_an_amended_emergency_is_confirmed_and_reviewed_again(wanjun):
+    num = wanjun.json("expense", "request", "--fund", "维修资金", "--emergency", "电梯故障严重", "--amount", "50000",
+                      "--payee", "力天电梯", "--purpose", "曳引机")["number"]
+    wanjun.ok("expense", "confirm", num, "--party", "居委会")
+    assert wanjun.json("expense", "approve", num, "--body", "居委会")["status"] == "approved"
+    row = wanjun.json("expense", "amend", num, "--amount", "58000", "--reason", "追加钢丝绳")
+    assert row["status"] == "requested" and row["voided_approvals"] == 2
+    assert wanjun.json("expense", "approve", num, "--body", "居委会")["status"] == "requested"  # confirm again
+    assert wanjun.json("expense", "confirm", num, "--party", "居委会")["status"] == "approved"
+    assert fund_steps_and_pay(wanjun, num)["status"] == "paid"
+    shown = wanjun.json("expense", "show", num)
+    assert [a["voided_reason"] for a in shown["approvals"]] == ["追加钢丝绳", "追加钢丝绳", None, None]
+    wanjun.ok("audit", "verify")
