@@ -103,3 +103,11 @@ def test_stored_text_has_no_nul_or_invisible_characters(cli):
     p = add(cli, title="路灯\x00不亮\u200b", location="南门\u200b 东侧", building="３号楼")
     row = cli.json("petition", "show", p["number"])
     assert row["title"] == "路灯不亮" and row["location"] == "南门 东侧" and row["building"] == "3"
+
+
+def test_every_command_refuses_dates_outside_2000_2100_in_one_line(cli):
+    for args in (("ledger", "income", "add", "--source", "停车费", "--amount", "20", "--date", "9999-12-31"),
+                 ("meeting", "schedule", "--date", "1999-01-28"),
+                 ("petition", "stats", "--from", "0001-01-01")):
+        err = cli.fails(*args)
+        assert "2000" in err and "2100" in err and "Overflow" not in err

@@ -18,7 +18,10 @@ import json
 import sqlite3
 from typing import Any
 
-VOTE_BODY = {"committee": "committee", "three_party": "three_party", "assembly": "owners"}
+from zhili_cli.domain.vocab import stage_body
+
+# the approving body → the body its votes are recorded under (the assembly votes as `owners`)
+VOTE_BODY = {body: stage_body(body) for body in ("committee", "three_party", "assembly")}
 
 
 def candidates(conn: sqlite3.Connection, body: str, subject: str) -> list[dict[str, Any]]:
