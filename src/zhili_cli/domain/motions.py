@@ -7,6 +7,12 @@ from datetime import date, timedelta
 
 from zhili_cli.errors import UserError
 
+# The matters an owners' vote may decide (Civil Code art. 278): the rules file names them too.
+MATTERS: tuple[str, ...] = (
+    "rules", "covenant", "election", "manager", "fund_use",
+    "fund_raise", "rebuild", "change_use", "other",
+)
+
 
 def split_assignment(value: str) -> tuple[str, str]:
     """`name=choice` (also `：` or `:`) → (name, choice)."""

@@ -11,13 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from zhili_cli.domain.motions import MATTERS
+
 TierName = Literal["chair", "committee", "three_party", "assembly"]
 Route = Literal["meeting", "property", "immediate", "private"]
 KindName = Literal["major", "difficult", "urgent", "minor", "private"]
-Matter = Literal[
-    "rules", "covenant", "election", "manager", "fund_use",
-    "fund_raise", "rebuild", "change_use", "other",
-]
+Matter = Literal[MATTERS]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):

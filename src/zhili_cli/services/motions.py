@@ -11,17 +11,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from zhili_cli.domain import vocab
 from zhili_cli.domain import votes as tally
+from zhili_cli.domain.motions import MATTERS
 from zhili_cli.errors import Term, UserError
-from zhili_cli.rules.model import Matter
 from zhili_cli.store import motions as store
 from zhili_cli.store import votes as vote_store
 from zhili_cli.store.tx import Tx
 
-MATTERS: tuple[str, ...] = get_args(Matter)
 BODIES = vocab.STAGE_BODIES
 
 
