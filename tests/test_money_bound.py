@@ -174,3 +174,15 @@ def test_refusals_in_english(org):
     assert "after today" in org.fails("--lang", "en", "ledger", "income", "add", "--amount", "5", "--source", "ads",
                                       "--date", "2024-12-01")
     assert "reason" in org.fails("--lang", "en", "expense", "amend", num, "--amount", "1", "--reason", "")
+
+
+def test_rejection_and_cancellation_are_in_the_history_with_who_and_why(org):
+    a = request(org, "3000", "换灯", "五金店")["number"]
+    b = request(org, "3500", "换锁", "锁具店")["number"]
+    org.ok("expense", "reject", a, "--reason", "报价过高")
+    org.ok("expense", "cancel", b, "--reason", "已由物业保修")
+    ha = org.json("expense", "show", a)["history"]
+    hb = org.json("expense", "show", b)["history"]
+    assert [(h["action"], h["reason"], h["by"]) for h in ha][-1] == ("reject", "报价过高", "secretary")
+    assert [(h["action"], h["reason"]) for h in hb][-1] == ("cancel", "已由物业保修")
+    org.ok("audit", "verify")

@@ -91,7 +91,7 @@ def history(conn: sqlite3.Connection, row: dict[str, Any]) -> list[dict[str, Any
                              "after": _terms_text(json.loads(e["after"])) if e["after"] else None}))
     if row.get("paid_at"):
         items.append((last, {"at": row["paid_at"], "by": None, "action": "pay", "reason": None}))
-    if row["status"] in ("rejected", "cancelled"):
+    if row["status"] in ("rejected", "cancelled") and not any(i["action"] in ("reject", "cancel") for _, i in items):
         items.append((last, {"at": None, "by": None, "action": row["status"], "reason": row.get("closed_reason")}))
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 

@@ -306,12 +306,14 @@ def reject(tx: Tx, ref: str, *, reason: str) -> dict[str, Any]:
         raise UserError("expense.reason_required")
     row = load(tx.conn, ref)
     to = rules_of.next_state("reject", row["status"], row["number"])
+    store.add_event(tx, row["id"], "reject", reason.strip(), None, None)
     return store.update(tx, row["id"], {"status": to, "closed_reason": reason.strip()})
 
 
 def cancel(tx: Tx, ref: str, *, reason: str | None = None) -> dict[str, Any]:
     row = load(tx.conn, ref)
     to = rules_of.next_state("cancel", row["status"], row["number"])
+    store.add_event(tx, row["id"], "cancel", (reason or "").strip() or None, None, None)
     return store.update(tx, row["id"], {"status": to, "closed_reason": (reason or "").strip() or None})
 
 
