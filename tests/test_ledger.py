@@ -74,7 +74,10 @@ def test_demo_holds_a_year_of_income_and_expenses_at_each_tier(cli):
     assert {e["tier"] for e in expenses if e["fund"] != "maintenance_fund"} == {"chair", "committee", "three_party",
                                                                                "assembly"}
     assert {e["tier"] for e in expenses if e["fund"] == "maintenance_fund"} == {"maintenance_fund"}
-    assert all(e["status"] == "paid" for e in expenses if e["tier"] in ("chair", "committee", "three_party"))
+    assert all(e["status"] == "paid" for e in expenses if e["tier"] in ("chair", "committee", "three_party")
+               and e["number"].startswith("E2024"))
+    # the current quarter (2025Q2) keeps one chair-tier item approved and not yet paid
+    assert [e["status"] for e in expenses if e["number"].startswith("E2025") and e["status"] != "paid"] == ["approved"]
     assert [e["status"] for e in expenses if e["required_body"] == "assembly"] == ["requested"]
     assert any(e["fund"] == "maintenance_fund" and e["emergency"] for e in expenses)
     bal = cli.json("ledger", "balance")["public_revenue"]

@@ -23,12 +23,12 @@ def data(cli):
 def test_terminal_monthly(data):
     out = data.ok("report", "monthly", "2024-03").stdout
     assert "月度工作报告" in out and "测试小区" in out and "2024年3月" in out
-    assert "办结率" in out and "超期事项" in out and "结转事项" in out
+    assert "办结率" in out and "未办结事项" in out and "内部材料 不得张贴" in out
 
 
 def test_markdown(data):
     out = data.ok("report", "monthly", "2024-02", "--format", "md").stdout
-    assert out.startswith("# 测试小区 · 月度工作报告")
+    assert out.startswith("**内部材料 不得张贴**\n\n# 测试小区月度工作报告")
     assert "## 概况" in out and "| 来源 | 收到 | 办结 |" in out
     assert "- 办结率：**" in out
 
@@ -54,7 +54,7 @@ def test_csv(data):
 def test_json(data):
     report = json.loads(data.ok("report", "monthly", "2024-02", "--format", "json").stdout)
     assert report["kind"] == "monthly" and report["compound"] == "测试小区"
-    assert [s["key"] for s in report["sections"]][:4] == ["overview", "petitions", "overdue", "carried_over"]
+    assert [s["key"] for s in report["sections"]][:4] == ["overview", "petitions", "open", "meetings"]
     figures = report["sections"][0]["blocks"][0]["items"]
     assert figures[0]["value"] == 3  # received in February
     trend = report["sections"][0]["blocks"][1]

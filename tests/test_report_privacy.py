@@ -64,5 +64,7 @@ def test_disclosure_prints_the_chain_head(data):
     report = json.loads(data.ok("report", "quarterly", "2024Q1", "--format", "json").stdout)
     head = report["audit_head"]["hash"]
     assert report["public"] is True and len(head) == 64
-    assert report["audit_head"]["command"] == f"zhili audit verify --head {head}"
+    assert report["audit_head"]["command"] == f"zhili audit verify --head {head[:12]}"
+    assert report["audit_head"]["short"] == " ".join((head[:4], head[4:8], head[8:12]))
     data.ok("audit", "verify", "--head", head)
+    data.ok("audit", "verify", "--head", head[:12])  # the code printed for residents to copy

@@ -18,6 +18,7 @@ def init(
     name: str = typer.Option("", "--name", help=t("opt.compound_name")),
     no_committee: bool = typer.Option(False, "--no-committee", help=t("opt.no_committee")),
     rules_out: Optional[Path] = typer.Option(None, "--rules-out", help=t("opt.rules_out")),
+    contact: Optional[str] = typer.Option(None, "--contact", help=t("opt.contact")),
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import setup
@@ -25,6 +26,11 @@ def init(
     g = globals_of(ctx)
     rules_path = rules_out or (Path(g.rules) if g.rules else g.db_path.parent / "zhili.yaml")
     result = setup.init(g.db_path, rules_path, name=name, has_committee=not no_committee, actor=g.who)
+    if contact:
+        from zhili_cli.services import report_settings
+
+        with g.write("init --contact") as tx:
+            report_settings.set_contact(tx, contact)
     typer.echo(t("init_done", db=str(g.db_path)))
     if result["rules_written"]:
         typer.echo(t("init_rules_written", path=str(rules_path)))

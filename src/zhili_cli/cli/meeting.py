@@ -106,7 +106,11 @@ def agenda(
         emit_json(d)
         return
     if markdown:
-        typer.echo(meetings.agenda_markdown(conn, ref), nl=False)
+        from zhili_cli import clock
+        from zhili_cli.report import build_meeting
+        from zhili_cli.report.render import render
+
+        typer.echo(render(build_meeting.agenda(conn, None, ref, clock.now()), "md"), nl=False)
         return
     _agenda_table(d)
     if publish:
@@ -259,14 +263,20 @@ def minutes(ctx: typer.Context, ref: str = REF,
     from zhili_cli.services import meetings
 
     g = globals_of(ctx)
-    text = meetings.minutes_markdown(g.conn(), ref)
+    from zhili_cli import clock
+    from zhili_cli.report import build_meeting
+    from zhili_cli.report.render import render
+
+    text = render(build_meeting.minutes(g.conn(), None, ref, clock.now()), "md")
     if json_out:
         from zhili_cli.cli.output import emit_json
 
         emit_json({**meetings.detail(g.conn(), ref), "markdown": text})
         return
     if out:
-        out.write_text(text, encoding="utf-8")
+        from zhili_cli.outfile import write_atomic
+
+        write_atomic(out, text, protected=[g.db_path, Path("zhili.yaml")])
         typer.echo(t("meeting_minutes_written", path=str(out)))
     else:
         typer.echo(text, nl=False)

@@ -130,16 +130,18 @@ def monthly(ctx: typer.Context, month: str = typer.Argument(..., help=t("arg.mon
             fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, public: bool = PUBLIC,
             force: bool = FORCE, publish: bool = PUBLISH) -> None:
     from zhili_cli.report import build_common, build_monthly
+    from zhili_cli.services import report_settings
 
     kind = _format(fmt, out)
     _check_out(ctx, out, force)
-    conn, rules, now = _open(ctx)
+    conn, rules, now = _open(ctx, with_rules=public or publish)
+    contact = report_settings.contact(conn)
     if publish:
         _published(ctx, "monthly", build_common.month_period(month),
-                   lambda c: build_monthly.build(c, rules, month, now, public=True), kind, out,
+                   lambda c: build_monthly.build(c, rules, month, now, public=True, contact=contact), kind, out,
                    f"monthly-{month.strip()}", force)
         return
-    report = build_monthly.build(conn, rules, month, now, public=public)
+    report = build_monthly.build(conn, rules, month, now, public=public, contact=contact)
     emit(report, kind, out, f"monthly-{month.strip()}", ctx=ctx, force=force)
 
 
@@ -148,16 +150,19 @@ def quarterly(ctx: typer.Context, quarter: str = typer.Argument(..., help=t("arg
               fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, force: bool = FORCE,
               publish: bool = PUBLISH) -> None:
     from zhili_cli.report import build_common, build_quarterly
+    from zhili_cli.services import report_settings
 
     kind = _format(fmt, out)
     _check_out(ctx, out, force)
-    conn, rules, now = _open(ctx)
+    conn, rules, now = _open(ctx, with_rules=True)
+    contact = report_settings.contact(conn)
+    committee = report_settings.has_owners_committee(conn)
     if publish:
         _published(ctx, "quarterly", build_common.quarter_period(quarter),
-                   lambda c: build_quarterly.build(c, rules, quarter, now), kind, out,
-                   f"disclosure-{quarter.strip().upper()}", force)
+                   lambda c: build_quarterly.build(c, rules, quarter, now, contact=contact, has_committee=committee),
+                   kind, out, f"disclosure-{quarter.strip().upper()}", force)
         return
-    report = build_quarterly.build(conn, rules, quarter, now)
+    report = build_quarterly.build(conn, rules, quarter, now, contact=contact, has_committee=committee)
     emit(report, kind, out, f"disclosure-{quarter.strip().upper()}", ctx=ctx, force=force)
 
 
@@ -177,7 +182,9 @@ def annual(ctx: typer.Context, year: Optional[int] = typer.Argument(None, help=t
     kind = _format(fmt, out)
     _check_out(ctx, out, force)
     conn, rules, now = _open(ctx, with_rules=True)
-    report = build_annual.build(conn, rules, first, last, now, public=public)
+    from zhili_cli.services import report_settings
+
+    report = build_annual.build(conn, rules, first, last, now, public=public, contact=report_settings.contact(conn))
     emit(report, kind, out, f"annual-{first}" if first == last else f"annual-{first}-{last}", ctx=ctx, force=force)
 
 
@@ -189,7 +196,9 @@ def agenda(ctx: typer.Context, meeting: str = typer.Argument(..., help=t("arg.me
     kind = _format(fmt, out)
     _check_out(ctx, out, force)
     conn, rules, now = _open(ctx)
-    report = build_meeting.agenda(conn, rules, meeting, now)
+    from zhili_cli.services import report_settings
+
+    report = build_meeting.agenda(conn, rules, meeting, now, contact=report_settings.contact(conn))
     emit(report, kind, out, f"agenda-{meeting.strip()}", ctx=ctx, force=force)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 # The demo's data runs to mid-2025; its clock stands there unless ZHILI_NOW says otherwise.
 DEMO_NOW = "2025-06-30T18:00:00+08:00"
-STEPS = ("core", "meetings", "money")
+STEPS = ("core", "meetings", "money", "money_current")
 
 
 def on_day(day: str):

@@ -9,8 +9,11 @@ from typing import Any
 from zhili_cli.domain import vocab
 
 
+CONTACT = "0573-85120000 龙湫湾社区居委会一楼服务窗口"  # printed on every public notice for objections
+
+
 def build(g: Any, examples: Path) -> dict[str, Any]:
-    from zhili_cli.services import households, members, petition_import
+    from zhili_cli.services import households, members, petition_import, report_settings
     from zhili_cli.store import compound
     from zhili_cli.store import households as household_store
 
@@ -19,6 +22,7 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
         households.import_file(tx, examples / "households.csv")
         count, area = household_store.totals(tx.conn)
         compound.put(tx, "龙湫湾小区", count, area, True)
+        report_settings.set_contact(tx, CONTACT)
     with g.write("demo members") as tx:
         with (examples / "members.csv").open(encoding="utf-8") as fh:
             for rec in csv.DictReader(fh):

@@ -14,7 +14,6 @@ from zhili_cli.domain.privacy import mask_name, mask_phone
 from zhili_cli.errors import UserError
 from zhili_cli.i18n import lang, t
 from zhili_cli.report.model import AuditHead, Chart, Figure, KeyFigures, Series, Table
-from zhili_cli.store import petitions as petition_store
 from zhili_cli.store import reports as store
 
 
@@ -71,6 +70,12 @@ def years_period(first: int, last: int) -> Period:
     return Period(label, f"{first:04d}-01-01", f"{last + 1:04d}-01-01", f"{first:04d}-01", f"{last:04d}-12")
 
 
+def label(key: str, fallback: str | None = None) -> str:
+    """A term from the catalogue, or the stored value when the catalogue has no name for it."""
+    text = t(key)
+    return (fallback if fallback is not None else key.split(".")[-1]) if text == key else text
+
+
 def iso_at_end(period: Period, now: datetime) -> str:
     """The moment figures are taken at: the period's end, or now if the period is not over."""
     from zhili_cli import clock
@@ -84,11 +89,21 @@ def as_of_text(now: datetime) -> str:
     return now.strftime("%Y-%m-%d %H:%M")
 
 
+SHORT_HEAD = 12
+
+
+def short_code(digest: str) -> str:
+    """The first 12 hex characters in groups of four, as a resident copies them: 83a6 b67f 883a."""
+    head = digest[:SHORT_HEAD]
+    return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
+
+
 def audit_head(conn: sqlite3.Connection) -> AuditHead:
     from zhili_cli.store import audit
 
     entries, digest = audit.head(conn)
-    return AuditHead(entries=entries, hash=digest, command=f"zhili audit verify --head {digest}")
+    return AuditHead(entries=entries, hash=digest, command=f"zhili audit verify --head {digest[:SHORT_HEAD]}",
+                     short=short_code(digest))
 
 
 # ---- names of things in the report's language --------------------------------------------
@@ -141,10 +156,8 @@ def _by_building(rows: list[tuple[Any, int, int]]) -> list[tuple[Any, int, int]]
 # ---- petition blocks ---------------------------------------------------------------------
 
 def figures(conn: sqlite3.Connection, period: Period, at_iso: str, *, public: bool) -> domain_stats.Stats:
-    groups = petition_store.stats_groups(conn, date_from=period.start, date_to=period.end, now_iso=at_iso)
-    if public:
-        groups = [g for g in groups if g["kind"] != "private"]
-    return domain_stats.combine(groups)
+    """The petition figures of the period as they stood at `at_iso` (the period's end)."""
+    return domain_stats.combine(store.stats_as_of(conn, period.start, period.end, at_iso, include_private=not public))
 
 
 def key_figures(stats: domain_stats.Stats, closed: int, overdue: int) -> KeyFigures:
@@ -162,9 +175,9 @@ def key_figures(stats: domain_stats.Stats, closed: int, overdue: int) -> KeyFigu
     ])
 
 
-def by_table(conn: sqlite3.Connection, column: str, period: Period, *, public: bool) -> Table:
+def by_table(conn: sqlite3.Connection, column: str, period: Period, at: str, *, public: bool) -> Table:
     names = {"source": source_name, "kind": kind_name, "building": building_name}[column]
-    rows = store.received_by(conn, column, period.start, period.end, include_private=not public)
+    rows = store.received_by(conn, column, period.start, period.end, at, include_private=not public)
     if column == "building":
         rows = _by_building(rows)
     return Table(
@@ -173,8 +186,10 @@ def by_table(conn: sqlite3.Connection, column: str, period: Period, *, public: b
         title=t(f"rep.by.{column}"), empty=t("rep.none"))
 
 
-def kind_chart(conn: sqlite3.Connection, period: Period, chart_id: str, *, public: bool) -> Chart:
-    rows = store.received_by(conn, "kind", period.start, period.end, include_private=not public)
+def kind_chart(conn: sqlite3.Connection, period: Period, at: str, chart_id: str, *, public: bool) -> Chart | None:
+    rows = store.received_by(conn, "kind", period.start, period.end, at, include_private=not public)
+    if not rows:
+        return None
     return Chart(title=t("rep.chart.by_kind"), labels=[kind_name(k) for k, _, _ in rows],
                  series=[Series(t("rep.col.received"), [n for _, n, _ in rows]),
                          Series(t("rep.col.done"), [d for _, _, d in rows])],
@@ -182,10 +197,12 @@ def kind_chart(conn: sqlite3.Connection, period: Period, chart_id: str, *, publi
 
 
 def trend_chart(conn: sqlite3.Connection, last_month: str, months: int, chart_id: str, *,
-                public: bool) -> Chart:
+                public: bool) -> Chart | None:
     first = add_months(last_month, -(months - 1))
     counts = store.monthly_counts(conn, f"{first}-01", f"{add_months(last_month, 1)}-01",
                                   include_private=not public)
+    if not counts:
+        return None
     labels = [add_months(first, i) for i in range(months)]
     return Chart(title=t("rep.chart.trend", months=months), labels=labels,
                  series=[Series(t("rep.col.received"), [counts.get(m, (0, 0))[0] for m in labels]),
@@ -211,3 +228,15 @@ def petition_columns(*, public: bool, with_reporter: bool) -> list[str]:
     if with_reporter and not public:
         cols += [t("rep.col.reporter"), t("rep.col.phone")]
     return cols
+
+
+def days_late(row: dict[str, Any], at_iso: str) -> int | None:
+    """Whole days past the deadline at `at_iso`: the completion deadline, or the response
+    deadline while the petition was not yet triaged; None when not late."""
+    due = row.get("completion_due")
+    if not due and (row.get("triaged_at") is None or row["triaged_at"] >= at_iso):
+        due = row.get("response_due")
+    if not due or due >= at_iso:
+        return None
+    late = datetime.fromisoformat(at_iso) - datetime.fromisoformat(due)
+    return max(late.days, 0) or None

@@ -17,37 +17,82 @@ def table_exists(conn: sqlite3.Connection, name: str) -> bool:
     return row is not None
 
 
-def columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    if not table_exists(conn, table):
-        return []
-    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
-
-
 def compound_name(conn: sqlite3.Connection) -> str:
     row = conn.execute("SELECT name FROM compound WHERE id = 1").fetchone()
     return row[0] if row else ""
+
+
+def contact(conn: sqlite3.Connection) -> dict[str, str]:
+    """The compound's contact for objections: {phone, place} (empty when not set)."""
+    row = conn.execute("SELECT phone, place FROM compound_contact WHERE id = 1").fetchone()
+    return {"phone": row[0] or "", "place": row[1] or ""} if row else {"phone": "", "place": ""}
+
+
+def set_contact(tx: Any, phone: str | None, place: str | None) -> None:
+    values = {"phone": phone or None, "place": place or None}
+    if tx.conn.execute("SELECT 1 FROM compound_contact WHERE id = 1").fetchone():
+        tx.update("compound_contact", 1, values)
+    else:
+        tx.insert("compound_contact", {"id": 1, **values})
+
+
+def has_owners_committee(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT has_owners_committee FROM compound WHERE id = 1").fetchone()
+    return bool(row[0]) if row else True
 
 
 def _private(include_private: bool) -> str:
     return "" if include_private else " AND (kind IS NULL OR kind != 'private')"
 
 
-def received_by(conn: sqlite3.Connection, column: str, date_from: str, date_to: str,
+def received_by(conn: sqlite3.Connection, column: str, date_from: str, date_to: str, at: str,
                 include_private: bool = True) -> list[tuple[Any, int, int]]:
-    """(value, received, done) of petitions received in the range, grouped by one column."""
+    """(value, received, done by `at`) of petitions received in the range, grouped by one column."""
     if column not in ("source", "kind", "building"):
         raise ValueError(column)
-    sql = (f"SELECT {column}, COUNT(*), SUM(status IN ('done','verified')) FROM petitions "
-           f"WHERE received_at >= ? AND received_at < ?{_private(include_private)} "
+    sql = (f"SELECT {column}, COUNT(*), SUM(status IN ('done','verified') AND closed_at < ?) FROM petitions "
+           f"WHERE received_at >= ? AND received_at < ? AND received_at < ?{_private(include_private)} "
            f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}")
-    return [(r[0], int(r[1]), int(r[2] or 0)) for r in conn.execute(sql, (date_from, date_to))]
+    return [(r[0], int(r[1]), int(r[2] or 0)) for r in conn.execute(sql, (at, date_from, date_to, at))]
 
 
-def closed_between(conn: sqlite3.Connection, date_from: str, date_to: str,
+ACCEPTED = "('accepted','on_agenda','decided','in_progress','done','verified','referred')"
+
+
+def stats_as_of(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
+                include_private: bool = True) -> list[dict[str, Any]]:
+    """Counts per (kind, source) of petitions received in [from, to), as they stood at `at`:
+    accepted, done, answered, rated and overdue only by what had happened before `at`, so a
+    past period's figures do not change when later work is recorded (for domain.stats)."""
+    open_at = "(closed_at IS NULL OR closed_at >= :at)"
+    untriaged = "(triaged_at IS NULL OR triaged_at >= :at)"
+    sql = f"""
+        SELECT kind, source,
+            COUNT(*) AS received,
+            SUM(status IN {ACCEPTED} AND COALESCE(triaged_at, closed_at) < :at) AS accepted,
+            SUM(status IN ('done','verified') AND closed_at < :at) AS done,
+            SUM(triaged_at < :at AND triaged_at <= response_due) AS responded_in_time,
+            SUM(triaged_at < :at OR ({untriaged} AND response_due < :at AND {open_at})) AS response_measured,
+            SUM(CASE WHEN closed_at < :at THEN
+                CAST(ROUND((julianday(closed_at) - julianday(received_at)) * 86400) AS INTEGER) END) AS close_seconds,
+            SUM(closed_at < :at) AS closed,
+            SUM(CASE WHEN COALESCE(verified_at, closed_at) < :at THEN satisfaction END) AS satisfaction_sum,
+            SUM(satisfaction IS NOT NULL AND COALESCE(verified_at, closed_at) < :at) AS satisfaction_n,
+            SUM({open_at} AND status NOT IN ('rejected','merged','referred') AND
+                ((completion_due IS NOT NULL AND completion_due < :at) OR ({untriaged} AND response_due < :at)))
+                AS overdue
+        FROM petitions
+        WHERE received_at >= :f AND received_at < :t AND received_at < :at{_private(include_private)}
+        GROUP BY kind, source
+    """
+    return all_dicts(conn.execute(sql, {"at": at, "f": date_from, "t": date_to}))
+
+
+def closed_between(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
                    include_private: bool = True) -> int:
-    sql = ("SELECT COUNT(*) FROM petitions WHERE closed_at >= ? AND closed_at < ? "
+    sql = ("SELECT COUNT(*) FROM petitions WHERE closed_at >= ? AND closed_at < ? AND closed_at < ? "
            f"AND +status IN ('done','verified'){_private(include_private)}")
-    return int(conn.execute(sql, (date_from, date_to)).fetchone()[0])
+    return int(conn.execute(sql, (date_from, date_to, at)).fetchone()[0])
 
 
 def monthly_counts(conn: sqlite3.Connection, date_from: str, date_to: str,
@@ -92,45 +137,39 @@ def open_at(conn: sqlite3.Connection, at: str, *, received_before: str, overdue_
     return count, all_dicts(conn.execute(sql, params))
 
 
-def yearly(conn: sqlite3.Connection, date_from: str, date_to: str, meeting_kinds: Iterable[str],
+def yearly(conn: sqlite3.Connection, date_from: str, date_to: str, at: str, meeting_kinds: Iterable[str],
            include_private: bool = True) -> list[dict[str, Any]]:
-    """Per year of receipt: received, accepted, done, and the meeting-routed (deliberated) ones."""
+    """Per year of receipt: received, accepted, done (by `at`), and the meeting-routed
+    (deliberated) ones."""
     kinds = list(meeting_kinds) or ["-"]
     marks = ",".join("?" for _ in kinds)
+    done = "(status IN ('done','verified') AND closed_at < ?)"
     sql = f"""
         SELECT year,
             COUNT(*) AS received,
-            SUM(status IN ('accepted','on_agenda','decided','in_progress','done','verified','referred')) AS accepted,
-            SUM(status IN ('done','verified')) AS done,
+            SUM(status IN {ACCEPTED} AND COALESCE(triaged_at, closed_at) < ?) AS accepted,
+            SUM({done}) AS done,
             SUM(kind IN ({marks})) AS deliberated,
-            SUM(kind IN ({marks}) AND status IN ('done','verified')) AS deliberated_done
-        FROM petitions WHERE received_at >= ? AND received_at < ?{_private(include_private)}
+            SUM(kind IN ({marks}) AND {done}) AS deliberated_done
+        FROM petitions WHERE received_at >= ? AND received_at < ? AND received_at < ?{_private(include_private)}
         GROUP BY year ORDER BY year
     """
-    return all_dicts(conn.execute(sql, [*kinds, *kinds, date_from, date_to]))
+    return all_dicts(conn.execute(sql, [at, at, *kinds, *kinds, at, date_from, date_to, at]))
 
 
-def rows_in(conn: sqlite3.Connection, table: str, where: str = "", params: Iterable[Any] = (),
-            order: str = "id") -> list[dict[str, Any]]:
-    """Rows of another area's table (the caller checked it exists and chose known columns)."""
-    sql = f'SELECT * FROM "{table}"'
-    if where:
-        sql += f" WHERE {where}"
-    sql += f" ORDER BY {order}"
-    return all_dicts(conn.execute(sql, list(params)))
+# ---- other areas ---------------------------------------------------------------------------
 
-
-# ---- other areas: each query is called only when its tables exist ---------------------------
-
-def meetings_between(conn: sqlite3.Connection, date_from: str, date_to: str) -> list[dict[str, Any]]:
+def meetings_between(conn: sqlite3.Connection, date_from: str, date_to: str, at: str) -> list[dict[str, Any]]:
+    """Meetings held in the range, their decisions counted as taken by `at`."""
     return all_dicts(conn.execute("""
         SELECT m.id, m.number, m.kind, m.title, m.date, m.quorum_met,
             (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS attended,
             (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id) AS items,
-            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.decided_at IS NOT NULL) AS decided,
-            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.approved = 1) AS approved
-        FROM meetings m WHERE m.date >= ? AND m.date < ? ORDER BY m.date, m.id
-    """, (date_from, date_to)))
+            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.decided_at < ?1) AS decided,
+            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.approved = 1
+                AND i.decided_at < ?1) AS approved
+        FROM meetings m WHERE m.date >= ?2 AND m.date < ?3 AND m.date < ?1 ORDER BY m.date, m.id
+    """, (at, date_from, date_to)))
 
 
 def meeting(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
@@ -142,9 +181,24 @@ def meeting(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def members_in_office(conn: sqlite3.Connection, day: str) -> list[dict[str, Any]]:
+    """Members whose term covers `day` (no dates: always), by party, for who was absent."""
+    return all_dicts(conn.execute(
+        "SELECT name, role, party FROM members WHERE active = 1 AND (term_start IS NULL OR term_start <= ?) "
+        "AND (term_end IS NULL OR term_end >= ?) ORDER BY party, id", (day, day)))
+
+
+def meeting_votes(conn: sqlite3.Connection, meeting_id: int) -> list[dict[str, Any]]:
+    """Votes taken at a meeting, with the motion they decide."""
+    return all_dicts(conn.execute(
+        "SELECT mo.number AS motion, v.body, v.result, v.tally FROM votes v JOIN motions mo ON mo.id = v.motion_id "
+        "WHERE v.meeting_id = ? ORDER BY v.id", (meeting_id,)))
+
+
 def attendance(conn: sqlite3.Connection, meeting_id: int) -> list[dict[str, Any]]:
     return all_dicts(conn.execute(
-        "SELECT name, role, party FROM meeting_attendance WHERE meeting_id = ? ORDER BY party, id", (meeting_id,)))
+        "SELECT name, role, party, member_id FROM meeting_attendance WHERE meeting_id = ? ORDER BY party, id",
+        (meeting_id,)))
 
 
 def agenda(conn: sqlite3.Connection, meeting_id: int, *, include_private: bool) -> list[dict[str, Any]]:
@@ -157,79 +211,32 @@ def agenda(conn: sqlite3.Connection, meeting_id: int, *, include_private: bool) 
         f"FROM agenda_items i WHERE i.meeting_id = ?{priv} ORDER BY i.position, i.id", (meeting_id,)))
 
 
-def motions_active(conn: sqlite3.Connection, date_from: str, date_to: str) -> list[dict[str, Any]]:
-    """Motions proposed, advanced (a stage finished) or closed in the range."""
+def motions_active(conn: sqlite3.Connection, date_from: str, date_to: str, at: str) -> list[dict[str, Any]]:
+    """Motions proposed, advanced (a stage finished) or closed in the range, as they stood at `at`
+    (a motion closed later is still open; stages finished later are not counted)."""
     return all_dicts(conn.execute("""
-        SELECT m.number, m.title, m.status, m.proposed_at, m.closed_at,
+        SELECT m.number, m.title, CASE WHEN m.closed_at < :at THEN m.status ELSE 'open' END AS status,
+            m.proposed_at, CASE WHEN m.closed_at < :at THEN m.closed_at END AS closed_at,
             (SELECT COUNT(*) FROM motion_stages s WHERE s.motion_id = m.id
-                AND s.finished_at >= ? AND s.finished_at < ?) AS advanced,
-            (SELECT s.key FROM motion_stages s WHERE s.motion_id = m.id
-                ORDER BY s.position DESC LIMIT 1) AS last_stage,
-            (SELECT COUNT(*) FROM motion_stages s WHERE s.motion_id = m.id AND s.finished_at IS NOT NULL) AS stages_done,
+                AND s.finished_at >= :f AND s.finished_at < :t AND s.finished_at < :at) AS advanced,
+            (SELECT COUNT(*) FROM motion_stages s WHERE s.motion_id = m.id AND s.finished_at < :at) AS stages_done,
             (SELECT COUNT(*) FROM motion_stages s WHERE s.motion_id = m.id) AS stages
         FROM motions m
-        WHERE (m.proposed_at >= ? AND m.proposed_at < ?) OR (m.closed_at >= ? AND m.closed_at < ?)
+        WHERE m.proposed_at < :at AND ((m.proposed_at >= :f AND m.proposed_at < :t)
+           OR (m.closed_at >= :f AND m.closed_at < :t AND m.closed_at < :at)
            OR EXISTS (SELECT 1 FROM motion_stages s WHERE s.motion_id = m.id
-                      AND s.finished_at >= ? AND s.finished_at < ?)
+                      AND s.finished_at >= :f AND s.finished_at < :t AND s.finished_at < :at))
         ORDER BY m.proposed_at, m.id
-    """, (date_from, date_to) * 4))
+    """, {"f": date_from, "t": date_to, "at": at}))
 
 
-def expenses_between(conn: sqlite3.Connection, date_from: str, date_to: str,
-                     fund: str | None = None) -> list[dict[str, Any]]:
-    """Expenses requested, approved or paid in the range, with the bodies that approved them."""
-    fund_sql = " AND e.fund = ?" if fund else ""
-    params: list[Any] = [date_from, date_to] * 3 + ([fund] if fund else [])
-    return all_dicts(conn.execute(f"""
-        SELECT e.number, e.fund, e.amount_fen, e.payee, e.purpose, e.tier, e.required_body, e.status,
-            e.requested_at, e.approved_at, e.paid_at,
-            (SELECT GROUP_CONCAT(body, ',') FROM (SELECT DISTINCT body FROM expense_approvals a
-                WHERE a.expense_id = e.id ORDER BY body)) AS bodies
-        FROM expenses e
-        WHERE ((e.requested_at >= ? AND e.requested_at < ?) OR (e.approved_at >= ? AND e.approved_at < ?)
-           OR (e.paid_at >= ? AND e.paid_at < ?)){fund_sql}
-        ORDER BY e.requested_at, e.id
-    """, params))
-
-
-def ledger_balances(conn: sqlite3.Connection, before: str) -> dict[str, int]:
-    """fund → balance of the entries dated before `before` (YYYY-MM-DD)."""
-    out: dict[str, int] = {}
-    for fund, kind, total in conn.execute(
-            "SELECT fund, kind, SUM(amount_fen) FROM ledger WHERE on_date < ? GROUP BY fund, kind", (before,)):
-        out[fund] = out.get(fund, 0) + (-int(total) if kind == "expense" else int(total))
-    return out
-
-
-def ledger_entries(conn: sqlite3.Connection, fund: str, date_from: str, date_to: str) -> list[dict[str, Any]]:
-    """Income and expense entries of one fund in the range (openings excluded), with the expense."""
+def milestones_between(conn: sqlite3.Connection, date_from: str, date_to: str, at: str) -> list[dict[str, Any]]:
+    """Milestones due or done in the range, with how many parties verified them by `at`."""
     return all_dicts(conn.execute("""
-        SELECT l.kind, l.source, l.amount_fen, l.on_date, l.period, l.note,
-            e.number AS expense, e.purpose, e.tier, e.required_body,
-            (SELECT GROUP_CONCAT(body, ',') FROM (SELECT DISTINCT body FROM expense_approvals a
-                WHERE a.expense_id = e.id ORDER BY body)) AS bodies
-        FROM ledger l LEFT JOIN expenses e ON e.id = l.expense_id
-        WHERE l.fund = ? AND l.kind != 'opening' AND l.on_date >= ? AND l.on_date < ?
-        ORDER BY l.on_date, l.id
-    """, (fund, date_from, date_to)))
-
-
-def ledger_monthly(conn: sqlite3.Connection, fund: str, date_from: str, date_to: str) -> dict[str, tuple[int, int]]:
-    """month → (income, expense) in fen, for one fund."""
-    out: dict[str, list[int]] = {}
-    for month, kind, total in conn.execute(
-            "SELECT substr(on_date, 1, 7), kind, SUM(amount_fen) FROM ledger WHERE fund = ? "
-            "AND kind != 'opening' AND on_date >= ? AND on_date < ? GROUP BY 1, 2", (fund, date_from, date_to)):
-        out.setdefault(month, [0, 0])[0 if kind == "income" else 1] += int(total)
-    return {k: (v[0], v[1]) for k, v in out.items()}
-
-
-def milestones_between(conn: sqlite3.Connection, date_from: str, date_to: str) -> list[dict[str, Any]]:
-    """Milestones due or done in the range, with how many parties verified them."""
-    return all_dicts(conn.execute("""
-        SELECT p.number, p.title AS project, m.seq, m.title, m.due, m.party, m.done_at,
-            (SELECT COUNT(*) FROM milestone_verifications v WHERE v.milestone_id = m.id) AS verified_by
+        SELECT p.number, p.title AS project, m.seq, m.title, m.due, m.party,
+            CASE WHEN m.done_at < :at THEN m.done_at END AS done_at,
+            (SELECT COUNT(*) FROM milestone_verifications v WHERE v.milestone_id = m.id AND v.at < :at) AS verified_by
         FROM milestones m JOIN projects p ON p.id = m.project_id
-        WHERE (m.due >= ? AND m.due < ?) OR (m.done_at >= ? AND m.done_at < ?)
+        WHERE p.created_at < :at AND ((m.due >= :f AND m.due < :t) OR (m.done_at >= :f AND m.done_at < :t AND m.done_at < :at))
         ORDER BY p.number, m.seq
-    """, (date_from, date_to, date_from, date_to)))
+    """, {"f": date_from, "t": date_to, "at": at}))

@@ -19,6 +19,7 @@ from zhili_cli.errors import UserError
 # so the names can be checked without importing sqlite-utils.
 SET_MODULES = (
     "zhili_cli.store.migrations.core",
+    "zhili_cli.store.migrations.reports",
     "zhili_cli.store.migrations.meetings",
     "zhili_cli.store.migrations.money",
     "zhili_cli.store.migrations.votes",

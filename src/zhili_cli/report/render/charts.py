@@ -8,7 +8,10 @@ from typing import Any
 
 FONTS = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', "
          "'Microsoft YaHei', 'PingFang SC', sans-serif")
-COLORS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#c53030", "#718096")
+# Told apart in black and white too: dark, light and middle tones; the second line is dashed
+# and the second bar series hatched.
+COLORS = ("#1a365d", "#f6ad55", "#9c4221", "#718096", "#c53030", "#38a169")
+DASHES = (None, "8,4", "2,3", "10,3,2,3")
 
 _UUID = re.compile(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -24,7 +27,7 @@ def svg(chart: Any, width: int = 720, height: int = 300) -> str:
         foreground_strong="#111", foreground_subtle="#ddd", colors=COLORS,
         title_font_size=15, legend_font_size=12, label_font_size=11, major_label_font_size=11,
         value_font_size=10, guide_stroke_dasharray="1,3", major_guide_stroke_dasharray="1,3",
-        opacity=".85", opacity_hover=".95", transition="0s",
+        opacity="1", opacity_hover="1", transition="0s", value_colors=("#fff", "#000", "#fff", "#fff"),
     )
     cls = pygal.Line if chart.style == "line" else pygal.Bar
     many = len(chart.labels) > 8
@@ -37,12 +40,37 @@ def svg(chart: Any, width: int = 720, height: int = 300) -> str:
     )
     graph.x_labels = list(chart.labels)
     graph.y_labels = ticks(max((v or 0 for s in chart.series for v in s.values), default=0))
-    for series in chart.series:
-        graph.add(series.name, [float(v) if v is not None else None for v in series.values])
+    graph.value_formatter = number
+    for i, series in enumerate(chart.series):
+        extra = {}
+        if chart.style == "line" and DASHES[i % len(DASHES)]:
+            extra["stroke_style"] = {"width": 2.5, "dasharray": DASHES[i % len(DASHES)]}
+        graph.add(series.name, [float(v) if v is not None else None for v in series.values], **extra)
     text = graph.render(is_unicode=True)
     text = _SCRIPT.sub("", _COMMENT.sub("", text))
-    text = _UUID.sub(f"chart-{_safe(chart.chart_id)}", text)
+    cid = f"chart-{_safe(chart.chart_id)}"
+    text = _UUID.sub(cid, text)
+    if chart.style != "line" and len(chart.series) > 1:
+        text = _hatch(text, cid)
     return text
+
+
+def number(value: float | None) -> str:
+    """12,345 (and 12,345.5): the thousands separators the tables use."""
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _hatch(text: str, cid: str) -> str:
+    """The second bar series (and its legend key) filled with diagonal lines, so the bars are
+    told apart when printed in black and white."""
+    pattern = (f'<defs><pattern id="{cid}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" '
+               f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{COLORS[1]}"/>'
+               f'<line x1="0" y1="0" x2="0" y2="6" stroke="#1a202c" stroke-width="1.6"/></pattern></defs>')
+    style = (f"<style>#{cid} .serie-1 .rect, #{cid} .legend .color-1 {{ fill: url(#{cid}-hatch) !important; "
+             f"fill-opacity: 1 !important; stroke: #1a202c; stroke-width: .6 }}</style>")
+    return text.replace(">", ">" + pattern + style, 1) if "<svg" in text[:200] else text
 
 
 def ticks(top: float, count: int = 5) -> list[float]:

@@ -38,7 +38,7 @@ class _Writer:
 def render(report: Any) -> str:
     buf = io.StringIO()
     out = _Writer(buf)
-    out.writerow([report.compound, report.title, report.period, report.as_of])
+    out.writerow([report.compound, report.title, report.period, report.dates, report.as_of])
     for section in report.sections:
         for block in section.blocks:
             title = section.title + (f" · {block.title}" if getattr(block, "title", None) else "")
@@ -59,7 +59,13 @@ def render(report: Any) -> str:
                 out.writerow(["", *block.labels])
                 for series in block.series:
                     out.writerow([series.name, *[cell(v) for v in series.values]])
+    out.writerow([])
+    for line in (report.internal_mark, report.status_note, report.posted, report.contact):
+        if line:
+            out.writerow([line])
     if report.audit_head:
-        out.writerow([])
+        out.writerow([report.audit_head.short, report.audit_head.hash])
         out.writerow([report.audit_head.command])
+    if report.issuers:
+        out.writerow([*report.issuers, report.issue_date])
     return buf.getvalue()

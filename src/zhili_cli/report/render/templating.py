@@ -43,6 +43,19 @@ def _t(key: str) -> str:
     return t(key)
 
 
+def _num(value: Any) -> str:
+    """A chart value as the tables print numbers: 26,000."""
+    from zhili_cli.report.render.charts import number
+
+    return number(value) if isinstance(value, (int, float)) else cell(value)
+
+
+def _tr(key: str, **kw: Any) -> str:
+    from zhili_cli.i18n import t
+
+    return t(key, **kw)
+
+
 @lru_cache(maxsize=2)
 def environment(escape: bool) -> Any:
     import jinja2
@@ -59,4 +72,6 @@ def environment(escape: bool) -> Any:
     env.filters["t"] = _t
     env.filters["css"] = _css
     env.filters["numeric"] = _numeric
+    env.globals["tr"] = _tr
+    env.filters["num"] = _num
     return env

@@ -19,8 +19,13 @@ def show(report: Any, console: Any = None) -> None:
     from rich.table import Table
 
     con = console or Console()
+    if report.internal_mark:
+        con.print(literal(f" {report.internal_mark} ", "bold reverse"))
     con.print(literal(f"{report.compound} · {report.title}", "bold"))
-    con.print(literal(f"{report.period}    {report.as_of}"))
+    dates = f"（{report.dates}）" if report.dates else ""
+    con.print(literal(f"{report.period}{dates}    {t('rep.as_of')} {report.as_of}"))
+    if report.status_note:
+        con.print(literal(report.status_note, "bold"))
     for section in report.sections:
         con.print()
         con.rule(literal(section.title, "bold"))
@@ -61,9 +66,26 @@ def show(report: Any, console: Any = None) -> None:
             elif block.kind == "signatures":
                 for party in block.parties:
                     con.print(literal(f"{party}  ____________    {block.date_label} __________"), highlight=False)
+    if report.public:
+        _closing(con, report)
     if report.footer:
         con.print()
         con.print(literal(report.footer, "dim"))
+
+
+def _closing(con: Any, report: Any) -> None:
+    """The 公示 frame's end: verification code, 公示期, contact, issuing bodies and date."""
+    con.print()
+    if report.audit_head:
+        con.print(literal(f"{t('rep.verify_title')}：{report.audit_head.short}", "bold"))
+        con.print(literal(report.audit_head.command), highlight=False, soft_wrap=True)
+    for line in (report.posted, report.contact):
+        if line:
+            con.print(literal(line), highlight=False)
+    for party in report.issuers:
+        con.print(literal(f"{party}  ____________"), highlight=False)
+    if report.issue_date:
+        con.print(literal(report.issue_date), highlight=False)
 
 
 def _chart(con: Any, chart: Any) -> None:

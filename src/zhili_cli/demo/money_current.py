@@ -1,0 +1,81 @@
+"""Demo, the current quarter (2025Q2, the demo's clock stands at its last day): income every
+month, spending paid, an item approved and not yet paid, a co-funded item (public revenue and
+the sub-district's share), a reversed income entry and a second maintenance-fund emergency, so
+that every part of the disclosure has something to show. (Shared revenue — gross, ratio, owners'
+share — needs `public_revenue.owner_share` in the rules, which the built-in defaults leave empty.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from zhili_cli.demo.money import CHAIR, _vote, _write
+
+INCOME = ([(m, "shop_rent", 15_000) for m in range(1, 7)] + [(m, "parking", 11_000) for m in range(1, 7)]
+          + [(m, "advertising", 7_000) for m in (3, 6)])
+
+# (requested, yuan, payee, purpose, paid on or None) — chair tier
+PAID = [
+    ("2025-04-08", 2_680, "平湖五金店", "3幢楼道扶手维修", "2025-04-12"),
+    ("2025-05-14", 3_900, "绿意园艺", "中心花园补种", "2025-05-22"),
+    ("2025-06-03", 860, "王建华", "志愿者慰问品采购（个人垫付报销）", "2025-06-05"),
+]
+PENDING = ("2025-06-18", 4_200, "平湖印务", "第二季度公示栏与宣传册印制")
+CO_FUNDED = ("2025-05-06", 5_000, "平湖园林家具厂", "南门休闲座椅（街道共建）",
+             ["public_revenue=3000", "街道=2000"], "2025-05-28")
+
+
+def build(g: Any, examples: Path) -> dict[str, Any]:
+    from zhili_cli.services import expenses, ledger
+
+    rules = g.rules_obj()
+    for month, source, yuan in sorted(INCOME):
+        day = f"2025-{month:02d}-05"
+        with _write(g, "demo ledger income", day) as tx:
+            ledger.income(tx, source=source, amount_fen=yuan * 100, on_date=day, period=f"2025-{month:02d}")
+    # May's parking fee entered twice by mistake, and the second entry reversed (冲销) two weeks later
+    with _write(g, "demo ledger income", "2025-05-06") as tx:
+        twice = ledger.income(tx, source="parking", amount_fen=1_100_000, on_date="2025-05-06", period="2025-05")
+    with _write(g, "demo ledger reverse", "2025-05-20") as tx:
+        ledger.reverse(tx, twice["entry"], reason="5月停车费重复登记")
+    numbers = []
+    for day, yuan, payee, purpose, paid in PAID:
+        with _write(g, "demo expense request", day) as tx:
+            row = expenses.request(tx, rules, fund="public_revenue", amount_fen=yuan * 100, payee=payee,
+                                   purpose=purpose)
+        with _write(g, "demo expense approve", day) as tx:
+            expenses.approve(tx, rules, row["number"], by=CHAIR)
+        with _write(g, "demo expense pay", paid) as tx:
+            expenses.pay(tx, rules, row["number"], on_date=paid)
+        numbers.append(row["number"])
+    day, yuan, payee, purpose = PENDING
+    with _write(g, "demo expense request", day) as tx:
+        row = expenses.request(tx, rules, fund="public_revenue", amount_fen=yuan * 100, payee=payee, purpose=purpose)
+    with _write(g, "demo expense approve", day) as tx:
+        expenses.approve(tx, rules, row["number"], by=CHAIR)
+    numbers.append(row["number"])
+    day, yuan, payee, purpose, shares, paid = CO_FUNDED
+    with _write(g, "demo expense request", day) as tx:
+        row = expenses.request(tx, rules, fund="co_funded", amount_fen=yuan * 100, payee=payee, purpose=purpose,
+                               shares=shares)
+    with _write(g, "demo expense approve", day) as tx:
+        expenses.approve(tx, rules, row["number"], by=CHAIR)
+    with _write(g, "demo expense pay", paid) as tx:
+        expenses.pay(tx, rules, row["number"], on_date=paid)
+    numbers.append(row["number"])
+    # a second emergency: the roof of building 12 leaks in the plum rains (Order 165 art. 24)
+    with _write(g, "demo expense request", "2025-06-09") as tx:
+        row = expenses.request(tx, rules, fund="maintenance_fund", amount_fen=2_350_000, payee="平湖建安防水工程有限公司",
+                               purpose="12幢屋面渗漏应急维修", emergency="roof_or_wall_leak")
+    with _write(g, "demo expense confirm", "2025-06-10") as tx:
+        expenses.confirm(tx, rules, row["number"], party="residents_committee", note="社区居委会现场确认")
+    numbers.append(row["number"])
+    if _vote(g, rules, row["number"], "12幢屋面渗漏应急维修", "committee", "2025-06-11"):
+        with _write(g, "demo expense approve", "2025-06-11") as tx:
+            expenses.approve(tx, rules, row["number"])
+        for step, day in (("implement", "2025-06-13"), ("apply_transfer", "2025-06-20")):
+            with _write(g, "demo fund step", day) as tx:
+                expenses.step(tx, rules, row["number"], step)
+        with _write(g, "demo expense pay", "2025-06-25") as tx:
+            expenses.pay(tx, rules, row["number"], on_date="2025-06-25")
+    return {"expenses": len(numbers)}

@@ -1,0 +1,2 @@
+SET = "reports"
+NAMES: tuple[str, ...] = ("m001_compound_contact",)
