@@ -156,6 +156,13 @@ SATISFACTION: Table = {
     "1": ("非常不满意", "very dissatisfied", "1分", "1星", "一星"),
 }
 
+# A member's, a party's or an owner's choice on a vote.
+CHOICE: Table = {
+    "agree": ("同意", "agree", "赞成", "支持", "通过", "yes", "y", "for", "是", "√", "✓"),
+    "oppose": ("反对", "oppose", "不同意", "不赞成", "disagree", "against", "no", "n", "否", "×"),
+    "abstain": ("弃权", "abstain", "无意见", "abstention"),
+}
+
 # category → (table, message prefix of the printed names, what it is called in an error)
 CATEGORIES: dict[str, tuple[Table, str | None]] = {
     "petition_status": (PETITION_STATUS, "status"),
@@ -173,4 +180,5 @@ CATEGORIES: dict[str, tuple[Table, str | None]] = {
     "income_source": (INCOME_SOURCE, "source"),
     "emergency": (EMERGENCY, "emergency"),
     "satisfaction": (SATISFACTION, None),
+    "choice": (CHOICE, "choice"),
 }

@@ -27,22 +27,18 @@ from typing import Any, Iterable, Mapping
 from zhili_cli.errors import UserError
 
 CHOICES = ("agree", "oppose", "abstain")
-CHOICE_NAMES: dict[str, tuple[str, ...]] = {
-    "agree": ("同意", "赞成", "支持", "通过", "agree", "yes", "y", "for", "是", "√", "✓"),
-    "oppose": ("反对", "不同意", "不赞成", "oppose", "disagree", "against", "no", "n", "否", "×"),
-    "abstain": ("弃权", "无意见", "abstain", "abstention"),
-}
 CLASSES = ("ordinary", "special")
 DEVELOPER = "\x00developer"
 
 
 def choice(value: str) -> str:
     """同意/反对/弃权 or agree/oppose/abstain (also yes/no) → agree | oppose | abstain."""
-    needle = (value or "").strip().lower()
-    for key, names in CHOICE_NAMES.items():
-        if needle in names:
-            return key
-    raise UserError("vote_bad_choice", value=value)
+    from zhili_cli.domain import vocab
+
+    key = vocab.find("choice", value or "")
+    if key is None:
+        raise UserError("vote_bad_choice", value=value)
+    return key
 
 
 CLASS_NAMES = {"ordinary": ("ordinary", "普通", "一般", "普通表决", "过半数"),

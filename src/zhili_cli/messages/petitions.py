@@ -100,7 +100,7 @@ MESSAGES = {
     "vocab.what.vote_class": ("表决类别", "vote class"), "vocab.what.motion_status": ("议案状态", "motion status"),
     "vocab.what.expense_status": ("支出状态", "expense status"), "vocab.what.fund": ("资金", "fund"),
     "vocab.what.income_source": ("收入来源", "income source"), "vocab.what.emergency": ("应急情形", "emergency"),
-    "vocab.what.satisfaction": ("满意度", "satisfaction"),
+    "vocab.what.satisfaction": ("满意度", "satisfaction"), "vocab.what.choice": ("表态", "choice"),
     "ref.ambiguous": ("编号 {ref} 不唯一：{candidates}，请写完整编号", "number {ref} is ambiguous: {candidates}; write the full number"),
     "ref.not_this_year": ("今年（{year}）没有编号 {ref}：是否指 {candidates}？请写完整编号",
                           "no number {ref} this year ({year}): did you mean {candidates}? Write the full number"),
