@@ -25,19 +25,6 @@ from zhili_cli.store.tx import Tx
 CACHE_KIB = 8192
 
 
-# Search indexes kept in step by a per-row AFTER INSERT trigger (store/migrations/desk.py). FTS5
-# flushes its pending terms at every statement's savepoint, so fired row by row the trigger
-# writes a segment per row and costs more than the insert itself (about 40 µs a row). For a
-# batch the trigger is stepped over: dropped, the rows inserted, the batch indexed with one
-# INSERT … SELECT of the same values, and the trigger created again, all inside the write
-# transaction, so nothing else ever sees the table without it.
-_INDEXED = {
-    "petitions": ("search_petitions_ai",
-                  "INSERT INTO search_petitions (rowid, title, text, feedback, location) "
-                  "SELECT id, title, text, feedback, location FROM petitions WHERE id BETWEEN ? AND ?"),
-}
-
-
 class BulkInsert:
     """Rows for one table: `extend(rows)` queues them, giving them the next ids in order;
     `flush()` writes them (as `extend` does each time a batch is full).
@@ -90,32 +77,14 @@ class BulkInsert:
         afters: list[str] | None = None  # None: insert_many reads the stored rows back
         if self._trusted and self._checked:
             afters = self._built(pending)
-        trigger = _trigger(self.tx, self.table)
-        if trigger is not None:
-            self.tx.execute(f'DROP TRIGGER "{trigger[0]}"')
-        try:
-            self.written += self.tx.insert_many(self.table, self.columns, pending, stored=afters)
-            if trigger is not None:
-                self.tx.execute(trigger[2], (first, last))
-        finally:
-            if trigger is not None:
-                self.tx.execute(trigger[1])
+        # insert_many keeps the search index in step with one statement per batch (store/search.py)
+        self.written += self.tx.insert_many(self.table, self.columns, pending, stored=afters)
         if self._trusted and not self._checked:
             # the first batch was audited from its read-back; later ones may be built if
             # building gives exactly what was stored
             self._checked = True
             if self._built(pending) != self.tx.stored_rows(self.table, first, last):
                 self._trusted = False
-
-
-def _trigger(tx: Tx, table: str) -> tuple[str, str, str] | None:
-    """(name, CREATE sql, batch sql) of the table's search-index trigger, when it has one."""
-    known = _INDEXED.get(table)
-    if known is None:
-        return None
-    row = tx.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
-                     (known[0], table)).fetchone()
-    return (known[0], row[0], known[1]) if row else None
 
 
 def _template(tx: Tx, table: str, given: Sequence[str]) -> tuple[dict[str, Any], bool]:
