@@ -161,3 +161,17 @@ def test_published_period_survives_in_json_and_english(books):
     err = books.fails("--lang", "en", "ledger", "income", "add", "--amount", "20", "--source", "地面停车费",
                       "--date", "2024-12-01", env=Q4_END)
     assert "2024Q4" in err and "published" in err
+
+
+def test_correction_of_a_published_quarter_goes_into_the_open_one_and_names_it(books):
+    publish_q4(books)
+    entry = books.json("ledger", "list", env=Q4_END)
+    nov = next(e for e in entry if e["on_date"].startswith("2024-11-10"))
+    books.ok("ledger", "reverse", nov["entry"], "--reason", "重复登记", env=Q4_END)
+    q1 = books.ok("report", "quarterly", "2025Q1", "--format", "md",
+                  env={"ZHILI_NOW": "2025-04-02T09:00:00+08:00"}).stdout
+    assert "调整已公示的 2024Q4" in q1 and "重复登记" in q1
+    # the posted quarter is unchanged when printed again
+    q4 = books.ok("report", "quarterly", "2024Q4", "--format", "md", env=Q4_END).stdout
+    assert "冲销" not in q4
+    books.ok("audit", "verify")

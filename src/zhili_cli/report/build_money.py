@@ -132,6 +132,15 @@ def spend_columns() -> list[str]:
             t("rep.col.approvals"), t("rep.col.approved_on"), t("rep.col.vote")]
 
 
+def _reversal_note(e: dict[str, Any]) -> str:
+    """冲销 L12（2024-11-15，调整已公示的 2024Q4）：reason — a correction of a published period
+    names that period, so the disclosure that carries it says which posted figures it adjusts."""
+    when = e.get("reverses_on") or ""
+    if e.get("reverses_published"):
+        when = t("rep.adjusts_published", day=when[:10], period=e["reverses_published"])
+    return t("rep.reversal_of", entry=f"L{e['reverses']}", when=when[:40], reason=e["reversal_reason"] or "")
+
+
 def fund_detail(conn: sqlite3.Connection, fund: str, period: Period, at: str) -> tuple[Table, Table]:
     """Income and spending of one fund, item by item, each with its total."""
     entries = store.entries(conn, fund, period.start, period.end)
@@ -150,8 +159,8 @@ def fund_detail(conn: sqlite3.Connection, fund: str, period: Period, at: str) ->
         row = [e["on_date"][:10], label("source." + e["source"], e["source"]) if e["source"] else None, e["period"]]
         if shared:
             row += [format_yuan(e["gross_fen"]) if e["gross_fen"] else None, e["share_ratio"]]
-        note = t("rep.reversal_of", entry=f"L{e['reverses']}", reason=e["reversal_reason"] or "") \
-            if e["reverses"] else t("rep.reversed_by", entry=f"L{e['reversed_by']}") if e["reversed_by"] else None
+        note = _reversal_note(e) if e["reverses"] else \
+            t("rep.reversed_by", entry=f"L{e['reversed_by']}") if e["reversed_by"] else None
         row += [format_yuan(e["amount_fen"])] + ([note] if reversals else [])
         in_rows.append(row)
     if income:
@@ -170,7 +179,7 @@ def fund_detail(conn: sqlite3.Connection, fund: str, period: Period, at: str) ->
                 ("；" + vote if vote else "")
         purpose = (ex.get("purpose") or e["note"] or "—") + _share_note(e)
         if e["reverses"]:
-            purpose += t("rep.reversal_of", entry=f"L{e['reverses']}", reason=e["reversal_reason"] or "")
+            purpose += _reversal_note(e)
         out_rows.append([e["on_date"][:10], e["expense"], purpose, payees.public(ex.get("payee")),
                          format_yuan(e["amount_fen"]), bodies, date, vote])
     if spending:

@@ -34,15 +34,19 @@ def movements(conn: sqlite3.Connection, date_from: str, date_to: str) -> dict[st
 def entries(conn: sqlite3.Connection, fund: str, date_from: str, date_to: str) -> list[dict[str, Any]]:
     """Income and expense entries of one fund in the range, with the expense they pay, the
     gross and ratio of a shared revenue, the entry a reversal corrects and the reversal of an
-    entry (when dated inside the range: a later reversal does not change a past period's document)."""
+    entry (when dated inside the range: a later reversal does not change a past period's document);
+    for a reversal, the date of the entry it corrects and the published periods that date lies in."""
     return all_dicts(conn.execute(f"""
         SELECT l.id, l.kind, l.source, l.amount_fen, l.on_date, l.period, l.note, l.expense_id,
             e.number AS expense, e.fund AS expense_fund, e.amount_fen AS expense_total, e.shares,
             s.gross_fen, s.ratio AS share_ratio, o.original_id AS reverses, o.reason AS reversal_reason,
-            r.reversal_id AS reversed_by
+            r.reversal_id AS reversed_by, ol.on_date AS reverses_on,
+            (SELECT group_concat(p.period, '、') FROM publications p
+             WHERE ol.on_date BETWEEN p.first_day AND p.last_day) AS reverses_published
         FROM ledger l LEFT JOIN expenses e ON e.id = l.expense_id
             LEFT JOIN ledger_shares s ON s.ledger_id = l.id
             LEFT JOIN ledger_reversals o ON o.reversal_id = l.id
+            LEFT JOIN ledger ol ON ol.id = o.original_id
             LEFT JOIN ledger_reversals r ON r.original_id = l.id
                 AND r.reversal_id IN (SELECT id FROM ledger WHERE on_date < :t)
         WHERE l.fund = :fund AND l.kind != 'opening' AND l.on_date >= :f AND l.on_date < :t
