@@ -21,6 +21,8 @@ RELEASED = {
     "meeting_records": ["m001_meeting_records"],
     "petitions": ["m001_petition_corrections"],
     "shell": ["m001_rules_versions"],
+    "record": ["m001_decision_rules"],
+    "minutes": ["m001_place_note_taker_summary"],
 }
 
 

@@ -50,6 +50,7 @@ def schedule(
     convener: Optional[str] = typer.Option(None, "--convener", help=t("opt.convener")),
     extraordinary: bool = typer.Option(False, "--extraordinary", help=t("opt.extraordinary")),
     announced: Optional[str] = typer.Option(None, "--announced", help=t("opt.announced")),
+    place: Optional[str] = typer.Option(None, "--place", help=t("opt.meeting_place")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -58,7 +59,7 @@ def schedule(
     g = globals_of(ctx)
     with g.write("meeting schedule") as tx:
         row = meetings.schedule(tx, g.rules_obj(), kind=kind, on=_day(on), title=title, convener=convener,
-                                extraordinary=extraordinary, announced=_day(announced))
+                                extraordinary=extraordinary, announced=_day(announced), place=place)
     _emit_meeting(g, row["number"], json_out, "meeting_scheduled")
 
 
@@ -139,6 +140,8 @@ def attend(
     ref: str = REF,
     present: Optional[list[str]] = typer.Option(None, "--present", help=t("opt.present")),
     party: Optional[list[str]] = typer.Option(None, "--party", help=t("opt.party_present")),
+    note_taker: Optional[str] = typer.Option(None, "--note-taker", help=t("opt.note_taker")),
+    place: Optional[str] = typer.Option(None, "--place", help=t("opt.meeting_place")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -146,6 +149,7 @@ def attend(
 
     g = globals_of(ctx)
     with g.write("meeting attend") as tx:
+        meetings.record_minutes_details(tx, ref, place=place, note_taker=note_taker)
         row = meetings.attend(tx, g.rules_obj(), ref, names=_names(present), parties=_names(party))
     quorum = t("meeting_quorum_yes") if row["quorum_met"] else t("meeting_quorum_no")
     if row["quorum_detail"]:
@@ -164,6 +168,7 @@ def decide(
     reject: bool = typer.Option(False, "--reject", help=t("opt.reject_item")),
     amend: bool = typer.Option(False, "--amend", help=t("opt.amend")),
     reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.correction_reason")),
+    summary: Optional[str] = typer.Option(None, "--summary", help=t("opt.item_summary")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -177,7 +182,7 @@ def decide(
                                         due=_when(due), approved=False if reject else None)
         else:
             row = meetings.decide(tx, g.rules_obj(), ref, item, decision=decision or "", owner=owner,
-                                  due=_when(due), approved=not reject)
+                                  due=_when(due), approved=not reject, summary=summary)
     if json_out:
         from zhili_cli.cli.output import emit_json
 

@@ -1,6 +1,10 @@
 """Messages of publication and the audit chain's checks. {key: (zh, en)}."""
 
 MESSAGES = {
+    "opt.meeting_place": ("会议地点（印在纪要上）", "where the meeting is held (printed on the minutes)"),
+    "opt.note_taker": ("记录人姓名（印在纪要上）", "the note-taker's name (printed on the minutes)"),
+    "opt.item_summary": ("该议题的讨论摘要（印在纪要上）", "the item's discussion summary (printed on the minutes)"),
+    "rep.m.summary": ("讨论摘要", "discussion"),
     "opt.publish": ("正式公示：记录本期公示（期间、链头、时间），此后本期账目不再接受新的记账",
                     "publish: record this period's publication (period, head, time); the period's books are then closed"),
     "publish_done": ("已登记公示 {period}（链头 {head}）；本期账目自此关闭，更正请在当期冲销",

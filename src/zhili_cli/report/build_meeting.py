@@ -145,17 +145,21 @@ def minutes(conn: sqlite3.Connection, rules: Any, ref: str, now: datetime) -> Re
     ])
     attendance = Section("attendance", t("rep.sec.attendance"), [_attendance(conn, m, people)])
     rows = []
+    summaries = any(i.get("summary") for i in items)
     for i in items:
         vote = votes.get(i["ref"]) if i["type"] == "motion" else None
         rows.append([i["position"], f"{label('item_type.' + i['type'], i['type'])} {i['ref'] or ''}".strip(),
-                     i["title"], i["decision"] or t("rep.m.undecided"), _vote_cell(vote),
+                     i["title"]] + ([i.get("summary")] if summaries else []) +
+                    [i["decision"] or t("rep.m.undecided"), _vote_cell(vote),
                      {1: t("rep.yes"), 0: t("rep.no")}.get(i["approved"]), c.party_name(i["owner_party"]),
                      (i["due"] or "")[:10] or None])
     decisions = Section("decisions", t("rep.sec.decisions"), [
-        Table(columns=[t("rep.col.position"), t("rep.col.type"), t("rep.col.title"), t("rep.m.decision"),
-                       t("rep.m.vote"), t("rep.col.approved"), t("rep.col.owner"), t("rep.col.due")],
+        Table(columns=[t("rep.col.position"), t("rep.col.type"), t("rep.col.title")]
+              + ([t("rep.m.summary")] if summaries else [])
+              + [t("rep.m.decision"), t("rep.m.vote"), t("rep.col.approved"), t("rep.col.owner"), t("rep.col.due")],
               rows=rows, empty=t("rep.none"), wide=True),
-        Paragraph(t("rep.m.summary_note")),
+    ] + ([] if summaries and all(i.get("summary") for i in items if i["decided_at"]) else
+         [Paragraph(t("rep.m.summary_note"))]) + [
         Signatures(parties=[t("rep.m.sign_chair"), t("rep.m.sign_note_taker")]
                    + ([t(f"rep.sign.{p}") for p in PARTIES] if m["kind"] == "three_party" else []),
                    date_label=t("rep.sign.date")),

@@ -47,7 +47,7 @@ def default_date(rules: Any, today: date) -> date:
 
 
 def schedule(tx: Tx, rules: Any, *, kind: str = "three_party", on: date | None = None, title: str | None = None,
-             convener: str | None = None, extraordinary: bool = False,
+             convener: str | None = None, extraordinary: bool = False, place: str | None = None,
              announced: date | None = None) -> dict[str, Any]:
     knd = kind_of(kind)
     today = tx.at.date()
@@ -75,6 +75,7 @@ def schedule(tx: Tx, rules: Any, *, kind: str = "three_party", on: date | None =
         "title": (title or "").strip() or t("meeting_default_title", year=on.year, month=on.month,
                                              kind=t("meeting_kind." + knd)),
         "date": on.isoformat(), "convener": convener, "extraordinary": int(extraordinary),
+        "place": (place or "").strip() or None,
         "announced_on": announced_on.isoformat(), "created_at": tx.at_iso,
     }
     store.insert(tx, row)
@@ -197,7 +198,7 @@ def check_can_decide(conn: sqlite3.Connection, rules: Any, meeting: dict[str, An
 # decisions -----------------------------------------------------------------------
 
 def decide(tx: Tx, rules: Any, ref: str, position: int, *, decision: str, owner: str | None = None,
-           due: datetime | None = None, approved: bool = True) -> dict[str, Any]:
+           due: datetime | None = None, approved: bool = True, summary: str | None = None) -> dict[str, Any]:
     """Record an item's decision, owner and deadline; a linked petition moves on (decided → in progress)."""
     from zhili_cli import clock
     from zhili_cli.services import petitions
@@ -221,8 +222,16 @@ def decide(tx: Tx, rules: Any, ref: str, position: int, *, decision: str, owner:
                              meeting=meeting["number"])
     return store.update_item(tx, it["id"], {
         "decision": decision.strip(), "approved": int(approved), "owner_party": party,
-        "due": clock.iso(due), "decided_at": tx.at_iso,
+        "due": clock.iso(due), "decided_at": tx.at_iso, "summary": (summary or "").strip() or None,
     })
+
+
+def record_minutes_details(tx: Tx, ref: str, *, place: str | None = None,
+                           note_taker: str | None = None) -> dict[str, Any]:
+    """The place and the note-taker, as the minutes print them."""
+    meeting = load(tx.conn, ref)
+    changes = {k: v.strip() for k, v in (("place", place), ("note_taker", note_taker)) if v and v.strip()}
+    return store.update(tx, meeting["id"], changes) if changes else meeting
 
 
 def publish_decisions(tx: Tx, ref: str) -> dict[str, Any]:

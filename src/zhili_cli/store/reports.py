@@ -207,7 +207,7 @@ def agenda(conn: sqlite3.Connection, meeting_id: int, *, include_private: bool) 
         " AND NOT (i.type = 'petition' AND EXISTS (SELECT 1 FROM petitions p "
         "WHERE p.number = i.ref AND p.kind = 'private'))")
     return all_dicts(conn.execute(
-        "SELECT i.position, i.type, i.ref, i.title, i.decision, i.approved, i.owner_party, i.due, i.decided_at "
+        "SELECT i.position, i.type, i.ref, i.title, i.decision, i.approved, i.owner_party, i.due, i.decided_at, i.summary "
         f"FROM agenda_items i WHERE i.meeting_id = ?{priv} ORDER BY i.position, i.id", (meeting_id,)))
 
 

@@ -30,6 +30,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.petitions",
     "zhili_cli.store.migrations.shell",
     "zhili_cli.store.migrations.record",
+    "zhili_cli.store.migrations.minutes",
 )
 
 

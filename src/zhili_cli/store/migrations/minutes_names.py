@@ -1,0 +1,2 @@
+SET = "minutes"
+NAMES: tuple[str, ...] = ("m001_place_note_taker_summary",)
