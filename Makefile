@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/zhili demo --db demo/zhili.db
+	$(BIN)/zhili demo --db demo/zhili.db --force
 
 # everything, as CI runs it
 test: $(STAMP)

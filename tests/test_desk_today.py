@@ -92,7 +92,7 @@ def test_care_rule_per_flag_from_rules_file(cli, tmp_path):
 def test_demo_day(cli):
     """The example compound on a working day: overdue petitions first, this week's meeting."""
     env = {"ZHILI_NOW": "2025-06-24T09:00:00+08:00"}
-    cli.ok("demo", env=env)
+    cli.ok("demo", "--force", env=env)
     items = json.loads(cli.ok("today", "--json", env=env).stdout)
     assert items[0]["kind"] == "petition_completion" and items[0]["days_late"] > 365
     assert any(i["kind"].startswith("meeting") and i["ref"] == "M2025-001" and i["due"] == "2025-06-26"

@@ -65,7 +65,7 @@ def test_paid_expenses_are_ledger_entries(cli):
 @pytest.mark.slow
 def test_demo_holds_a_year_of_income_and_expenses_at_each_tier(cli):
     env = {"ZHILI_NOW": "2025-06-30T18:00:00+08:00"}
-    cli.ok("demo", env=env)
+    cli.ok("demo", "--force", env=env)
     rows = cli.json("ledger", "list", "--from", "2024-01-01", "--to", "2024-12-31")
     income = sum(r["amount_fen"] for r in rows if r["kind"] == "income" and r["fund"] == "public_revenue")
     assert income == 34000000  # seed 000: 34 万 in 2024

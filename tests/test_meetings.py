@@ -163,7 +163,7 @@ def test_expense_hook_items_and_three_party_approval(cli, tmp_path, monkeypatch)
 
 @pytest.mark.slow
 def test_demo_has_three_party_meeting_and_carried_motion(cli):
-    cli.ok("demo", env={"ZHILI_NOW": "2025-06-30T18:00:00+08:00"})
+    cli.ok("demo", "--force", env={"ZHILI_NOW": "2025-06-30T18:00:00+08:00"})
     meetings = [m for m in cli.json("meeting", "list") if m["kind"] == "three_party"]
     assert meetings and meetings[0]["quorum_met"] is True
     agenda = cli.json("meeting", "show", meetings[0]["number"])["agenda"]

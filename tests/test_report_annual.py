@@ -11,7 +11,7 @@ DEMO = {"ZHILI_NOW": "2025-06-30T18:00:00+08:00"}
 
 @pytest.mark.slow
 def test_cumulative_2018_2024(cli, tmp_path):
-    out = cli.ok("demo", env=DEMO).stdout
+    out = cli.ok("demo", "--force", env=DEMO).stdout
     html = tmp_path / "monthly-2025-06.html"
     assert html.is_file() and str(html) in out
     assert "2025年6月" in html.read_text(encoding="utf-8")

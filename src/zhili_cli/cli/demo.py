@@ -10,7 +10,8 @@ app = typer.Typer(add_completion=False)
 
 
 @app.command("demo", help=t("cmd.demo"))
-def demo(ctx: typer.Context) -> None:
+def demo(ctx: typer.Context,
+         force: bool = typer.Option(False, "--force", help=t("opt.demo_force"))) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.cli.petition import render_stats
     from zhili_cli.demo import build, examples_dir
@@ -21,7 +22,11 @@ def demo(ctx: typer.Context) -> None:
     path = g.db_path
     examples = examples_dir()
     if path.exists():
+        from zhili_cli.errors import UserError
         from zhili_cli.services.session import open_database
+
+        if not force:  # never wipe a secretary's real books by accident
+            raise UserError("demo_exists", path=str(path))
 
         open_database(path).close()  # refuses anything that is not a zhili database
         for suffix in ("", "-wal", "-shm"):

@@ -1,6 +1,10 @@
 """Messages of publication and the audit chain's checks. {key: (zh, en)}."""
 
 MESSAGES = {
+    "opt.demo_force": ("数据库文件已存在时清空它并重建示例（会删除其中全部数据）",
+                       "if the database file exists, wipe it and build the example there (all its data is lost)"),
+    "demo_exists": ("{path} 已存在：示例会清空它。请用 --db 另给一个文件名（如 --db demo.db），确需清空请加 --force",
+                    "{path} exists and the example would wipe it: give another file with --db (e.g. --db demo.db), or add --force to wipe it"),
     "opt.meeting_place": ("会议地点（印在纪要上）", "where the meeting is held (printed on the minutes)"),
     "opt.note_taker": ("记录人姓名（印在纪要上）", "the note-taker's name (printed on the minutes)"),
     "opt.item_summary": ("该议题的讨论摘要（印在纪要上）", "the item's discussion summary (printed on the minutes)"),

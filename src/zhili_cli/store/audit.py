@@ -34,6 +34,31 @@ UNAUDITED = frozenset({"audit_log", "zhili_meta", "_sqlite_migrations"})
 DERIVED_PREFIX = "search_"
 
 
+# Columns a later migration added to an audited table (ALTER TABLE … ADD COLUMN). A row recorded
+# before the column existed is compared without it while it is still empty: an upgrade is not
+# an alteration. Once the tool writes a value there, the chain records the whole row again; a
+# value written from outside still shows. Every such migration lists its columns here
+# (tests/test_audit_upgrade.py checks), in the order the migrations added them.
+LATER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "votes": ("final", "closed_at", "window_from", "window_to", "announced_on", "base", "scope", "rules_sha256"),
+    "expense_approvals": ("rules_sha256",),
+    "expenses": ("rules_sha256",),
+    "agenda_items": ("rules_sha256", "summary"),
+    "meetings": ("place", "note_taker"),
+}
+
+
+def _earlier_forms(table: str, row: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    """The row as it was before the last k later columns were added (they are listed in the
+    order they were added), for every k whose columns are all still empty."""
+    later = [c for c in LATER_COLUMNS.get(table, ()) if c in row]
+    for k in range(1, len(later) + 1):
+        dropped = later[-k:]
+        if any(row[c] is not None for c in dropped):
+            break
+        yield {key: v for key, v in row.items() if key not in dropped}
+
+
 def audited_tables(conn: sqlite3.Connection) -> list[str]:
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
     return [n for n in names if n not in UNAUDITED and not n.startswith(("sqlite_", DERIVED_PREFIX))]
@@ -211,14 +236,17 @@ def _compare_tables(conn: sqlite3.Connection, last_state: dict[tuple[str, int], 
                 yield Problem("row_added", table, rid)
             else:
                 state: str = last_state[key]  # type: ignore[assignment]
-                if state.startswith(VALUES_MARK):
-                    if state_hash(canonical_values(row)) != state[1:]:
-                        yield Problem("row_changed", table, rid)
-                elif state_hash(canonical(row)) != state:  # type: ignore[arg-type]
+                if not _matches(state, row) and not any(_matches(state, r) for r in _earlier_forms(table, row)):
                     yield Problem("row_changed", table, rid)
         for (t, rid), state in last_state.items():
             if t == table and state is not None and rid not in seen:
                 yield Problem("row_deleted", table, rid)
+
+
+def _matches(state: str, row: dict[str, Any]) -> bool:
+    if state.startswith(VALUES_MARK):
+        return state_hash(canonical_values(row)) == state[1:]
+    return state_hash(canonical(row)) == state  # type: ignore[arg-type]
 
 
 def _seconds_between(later: str, earlier: str) -> float:
