@@ -132,3 +132,19 @@ def test_maintenance_fund_ordinary_use_by_owners_vote(org, tmp_path):
     assert org.json("expense", "approve", num)["status"] == "approved"
     steps = org.json("fund", "procedure", num)["steps"]
     assert [s["done"] for s in steps] == [True, True, False, False, False]
+
+
+def test_a_vote_cannot_be_pointed_at_another_expense_than_its_motion(org):
+    """Members debate "painting, E-1"; the vote may not be recorded as approving E-2."""
+    painting = request(org, "15000", "粉刷", "油漆工甲")["number"]
+    other = request(org, "19000", "咨询", "关系户乙")["number"]
+    num = org.json("motion", "propose", "--title", f"审批 {painting}", "--only", "committee",
+                   "--subject", painting)["number"]
+    names = [e.split(":")[0] for e in COMMITTEE]
+    from tests.test_meetings import committee_meeting
+
+    meeting = committee_meeting(org, names[:5])
+    err = org.fails("motion", "vote", num, "--meeting", meeting, "--subject", other,
+                    *sum((["--member", f"{n}=同意"] for n in names[:4]), []))
+    assert painting in err and other in err
+    assert "业委会" in org.fails("expense", "approve", other)

@@ -116,8 +116,11 @@ def test_window_respects_notice_and_evoting_rules(cli, tmp_path):
     assert "将来" in cli.fails("motion", "vote", "open", y, "--announced", "2024-03-06", "--from", "2024-03-25",
                              "--to", "2024-03-31")
     assert "尚未开启" in cli.fails("motion", "vote", y, "--ballot", "1-1-1=同意@业主0")
-    cli.ok("motion", "vote", "open", y, "--announced", "2024-02-20", "--from", "2024-03-06", "--to", "2024-03-10")
-    assert "已经开启" in cli.fails("motion", "vote", "open", y, "--from", "2024-03-20", "--to", "2024-03-31")
+    # a notice dated before the motion existed would set the notice rule aside
+    assert "早于议案" in cli.fails("motion", "vote", "open", y, "--announced", "2024-02-20", "--from", "2024-03-06",
+                               "--to", "2024-03-10")
+    cli.ok("motion", "vote", "open", y, "--from", "2024-03-20", "--to", "2024-03-31")
+    assert "已经开启" in cli.fails("motion", "vote", "open", y, "--from", "2024-03-21", "--to", "2024-03-31")
 
 
 def test_assembly_vote_only_on_a_published_item_with_notice(cli, tmp_path, monkeypatch):

@@ -139,3 +139,13 @@ def parse_scope(text: str) -> tuple[str, str, str] | None:
     unit = unit.removesuffix("单元")
     room = room.removesuffix("室")
     return building, unit, room
+
+
+def vote_subject(motion_subject: str | None, given: str | None) -> str | None:
+    """What a vote approves: the motion's own subject. A vote may name a subject only when the
+    motion has none; naming another one is refused, so members never approve one thing while
+    the record says they voted on another."""
+    given = (given or "").strip() or None
+    if given and motion_subject and given != motion_subject:
+        raise UserError("vote_subject_differs", given=given, subject=motion_subject)
+    return motion_subject or given

@@ -1,6 +1,10 @@
 """Messages of publication and the audit chain's checks. {key: (zh, en)}."""
 
 MESSAGES = {
+    "vote_subject_differs": ("议案的表决事项是 {subject}，不能改为 {given}：请为 {given} 另提议案",
+                             "the motion's vote is on {subject}, not {given}: propose a motion for {given}"),
+    "vote_notice_before_motion": ("公告日期 {announced} 早于议案 {number} 提出的日期 {proposed}：公告不能早于议案",
+                                  "the notice date {announced} is before motion {number} was proposed ({proposed}): a notice cannot precede its motion"),
     "opt.demo_force": ("数据库文件已存在时清空它并重建示例（会删除其中全部数据）",
                        "if the database file exists, wipe it and build the example there (all its data is lost)"),
     "demo_exists": ("{path} 已存在：示例会清空它。请用 --db 另给一个文件名（如 --db demo.db），确需清空请加 --force",

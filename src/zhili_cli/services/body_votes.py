@@ -55,6 +55,9 @@ def open_vote(tx: Tx, motion: dict[str, Any], stage: dict[str, Any], *, meeting_
               subject: str | None, meeting_number: str | None = None) -> dict[str, Any]:
     """The stage's vote. A committee or three-party vote closed with its meeting takes no more
     votes there; at a later meeting the body votes afresh (a new vote, the old one kept)."""
+    from zhili_cli.domain.motions import vote_subject
+
+    subject = vote_subject(motion["subject"], subject)
     if stage["vote_id"]:
         vote = vote_store.get(tx.conn, stage["vote_id"])
         closed = stage["body"] in MEETING_OF and vote["closed_at"]

@@ -56,12 +56,18 @@ def _day(text: str | None, option: str) -> date | None:
 
 def open_vote(tx: Tx, rules: Any, ref: str, *, start: str, end: str, announced: str | None = None,
               meeting: str | None = None, subject: str | None = None) -> dict[str, Any]:
+    from zhili_cli.domain.motions import vote_subject
+
     motion, stage = _owners_stage(tx.conn, ref)
     if stage["vote_id"]:
         raise UserError("vote_already_open", number=motion["number"])
+    subject = vote_subject(motion["subject"], subject)
     today = tx.at.date()
     first, last = _day(start, "--from"), _day(end, "--to")
     given = _day(announced, "--announced")
+    if given and given.isoformat() < motion["proposed_at"][:10]:  # a notice cannot precede its motion
+        raise UserError("vote_notice_before_motion", announced=given.isoformat(), number=motion["number"],
+                        proposed=motion["proposed_at"][:10])
     asm = rules.assembly
     notice_days = asm.notice_days
     meeting_row = None
