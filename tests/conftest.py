@@ -60,7 +60,7 @@ class Cli:
 @pytest.fixture
 def cli(tmp_path) -> Cli:
     c = Cli(tmp_path / "zhili.db")
-    c.ok("init", "--name", "测试小区")
+    c.ok("init", "--name", "测试小区", env={"ZHILI_NOW": "2020-01-01T09:00:00+08:00"})
     return c
 
 

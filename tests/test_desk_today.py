@@ -14,20 +14,22 @@ def test_empty_database_has_nothing(cli):
     assert "没有" in cli.ok("today").stdout
 
 
-def test_every_source_with_due_days_late_and_command(cli, tmp_path):
+def test_every_source_with_due_days_late_and_command(cli, tmp_path, monkeypatch):
+    # committee decision of 03-01 not published (due 03-04), recorded that evening
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-01T20:00:00+08:00")
+    for name, role in (("金建国", "主任"), ("沈丽", "副主任"), ("陆伟", "委员"), ("顾敏", "委员"), ("钱志文", "委员")):
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2019-06-01", "--term-end", "2024-05-31")
+    cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-01")
+    cli.ok("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟,顾敏")
+    cli.ok("meeting", "agenda", "M2024-001", "--add", "绿化补种")
+    cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意")
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-05T10:00:00+08:00")
     # petitions: one untriaged since 02-20 (response due 02-23: 11 days late), one due in 3 days
     late = cli.json("petition", "add", "--title", "路灯不亮", "--source", "信箱", "--received", "2024-02-20")["number"]
     soon = cli.json("petition", "add", "--title", "漏水", "--source", "信箱")["number"]
     cli.ok("petition", "triage", soon, "--kind", "小", "--due", "2024-03-08")
     far = cli.json("petition", "add", "--title", "绿化", "--source", "信箱")["number"]
     cli.ok("petition", "triage", far, "--kind", "小", "--due", "2024-04-30")
-    # committee decision of 03-01 not published (due 03-04)
-    for name, role in (("金建国", "主任"), ("沈丽", "副主任"), ("陆伟", "委员"), ("顾敏", "委员"), ("钱志文", "委员")):
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2019-06-01", "--term-end", "2024-05-31")
-    cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-01")
-    cli.ok("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟,顾敏")
-    cli.ok("meeting", "agenda", "M2024-001", "--add", "绿化补种")
-    cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意", env={"ZHILI_NOW": "2024-03-01T20:00:00+08:00"})
     # a meeting this week without a published agenda
     cli.ok("meeting", "schedule", "--kind", "三方", "--date", "2024-03-07")
     # a milestone due, one far away

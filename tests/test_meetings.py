@@ -123,13 +123,14 @@ def test_assembly_notice_and_unpublished_items(cli):
     cli.ok("meeting", "decide", m["number"], "1", "--decision", "同意", env=on_the_day)
 
 
-def test_committee_decisions_published_within_three_days(cli):
+def test_committee_decisions_published_within_three_days(cli, monkeypatch):
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-01T20:00:00+08:00")
     roster(cli)
     cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-01")
     cli.ok("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟,顾敏")
     cli.ok("meeting", "agenda", "M2024-001", "--add", "绿化补种")
-    env = {"ZHILI_NOW": "2024-03-01T20:00:00+08:00"}
-    cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意补种", env=env)
+    cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意补种")
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-05T10:00:00+08:00")
     late = cli.json("meeting", "overdue")  # now 2024-03-05: due 03-04
     assert [r["number"] for r in late] == ["M2024-001"] and late[0]["publish_due"] == "2024-03-04"
     cli.ok("meeting", "publish", "M2024-001")

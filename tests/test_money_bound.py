@@ -8,8 +8,8 @@ import pytest
 
 from tests.test_expense_approvals import COMMITTEE, committee_vote
 
-DAY1 = {"ZHILI_NOW": "2024-03-01T09:00:00+08:00"}
-DAY2 = {"ZHILI_NOW": "2024-03-02T09:00:00+08:00"}
+DAY1 = {"ZHILI_NOW": "2024-03-06T09:00:00+08:00"}
+DAY2 = {"ZHILI_NOW": "2024-03-07T09:00:00+08:00"}
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_a_vote_taken_before_the_request_existed_approves_nothing(org):
 def test_the_vote_before_the_request_is_refused_even_days_apart(org):
     org.ok("motion", "propose", "--title", "预先表决", "--only", "committee", "--subject", "E2024-001", env=DAY1)
     names = [e.split(":")[0] for e in COMMITTEE]
-    org.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-01", env=DAY1)
+    org.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-06", env=DAY1)
     org.ok("meeting", "attend", "M2024-001", "--present", ",".join(names[:5]), env=DAY1)
     org.ok("motion", "vote", "Y2024-001", "--meeting", "M2024-001",
            *sum((["--member", f"{n}=同意"] for n in names[:5]), []), env=DAY1)
@@ -108,8 +108,8 @@ def test_income_cannot_be_dated_in_the_future(org):
 
 def test_payment_funded_by_income_recorded_later_is_refused(cli):
     """The finding: a payment dated before the income that funds it left the fund negative that day."""
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01")
     jan = {"ZHILI_NOW": "2024-01-10T09:00:00+08:00"}
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", env=jan)
     num = jenv(cli, jan, "expense", "request", "--amount", "3000", "--payee", "五金店", "--purpose", "换灯")
     cli.ok("expense", "approve", num["number"], "--by", "金建国", env=jan)
     cli.ok("ledger", "income", "add", "--amount", "5000", "--source", "广告", "--date", "2024-03-01")
@@ -119,9 +119,9 @@ def test_payment_funded_by_income_recorded_later_is_refused(cli):
 
 
 def test_every_later_date_stays_at_or_above_zero(cli):
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01")
-    cli.ok("ledger", "income", "add", "--amount", "1000", "--source", "广告", "--date", "2024-01-05")
     jan = {"ZHILI_NOW": "2024-01-15T09:00:00+08:00"}
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", env=jan)
+    cli.ok("ledger", "income", "add", "--amount", "1000", "--source", "广告", "--date", "2024-01-05", env=jan)
     a = jenv(cli, jan, "expense", "request", "--amount", "800", "--payee", "甲", "--purpose", "修门")["number"]
     b = jenv(cli, jan, "expense", "request", "--amount", "500", "--payee", "乙", "--purpose", "修窗")["number"]
     for num in (a, b):

@@ -84,18 +84,19 @@ def test_head_code_forms_typos_and_ambiguity(books):
     assert "至少 8 位" in books.fails("audit", "verify", "--head", "xyz12345")
 
 
-def test_backdated_entry_after_a_head_is_reported(books):
-    """A document printed at head H (last written in January); then income dated in November is
-    recorded with the clock set back: `verify --head H` must not say the books are intact."""
+def test_backdated_entry_after_a_head_is_refused_and_reported(books):
+    """A document printed at head H; then income dated in November with the clock set back.
+    The write is refused; were it slipped in anyway, `verify --head H` names it."""
     books.ok("ledger", "income", "add", "--amount", "10", "--source", "地面停车费", "--date", "2025-01-02",
              env=Q4_END)
     books.ok("report", "quarterly", "2024Q4", "--format", "json", env=Q4_END)  # printed, not published
     head = books.json("audit", "verify", env=Q4_END)["head"]
-    books.ok("ledger", "income", "add", "--amount", "4900", "--source", "广告", "--date", "2024-11-15",
-             env={"ZHILI_NOW": "2024-11-15T10:00:00+08:00"})
+    err = books.fails("ledger", "income", "add", "--amount", "4900", "--source", "广告", "--date", "2024-11-15",
+                      env={"ZHILI_NOW": "2024-11-15T10:00:00+08:00"})
+    assert "时钟早于" in err
+    _bypass_income(books, "2024-11-15")
     books.ok("audit", "verify")  # the chain itself is intact
-    err = books.fails("audit", "verify", "--head", head[:12])
-    assert "2024-11" in err
+    assert "2024-11" in books.fails("audit", "verify", "--head", head[:12])
     # an entry dated in the head's own month (late paperwork) changes no period printed at H
     later = books.json("audit", "verify", env=Q4_END)["head"]
     books.ok("ledger", "income", "add", "--amount", "10", "--source", "地面停车费", "--date", "2025-01-03",
@@ -103,20 +104,42 @@ def test_backdated_entry_after_a_head_is_reported(books):
     books.ok("audit", "verify", "--head", later[:12], env=Q4_END)
 
 
-def test_entry_touching_a_published_period_after_its_head_is_named(books):
-    """Defence in depth: were the closed-period refusal ever bypassed, verify still names it."""
-    head = publish_q4(books)
+def _bypass_income(books, day: str) -> None:
+    """Income written past every refusal, as a modified copy of zhili could."""
     from zhili_cli.store.db import open_db
     from zhili_cli.store.tx import Tx
 
     conn = open_db(books.db)
     conn.execute("BEGIN IMMEDIATE")
     tx = Tx(conn, "someone", "bypass")
-    tx._closed = []  # as if the guard were not there
+    tx._closed = []
+    tx.backdating_allowed = True
     tx.insert("ledger", {"fund": "public_revenue", "kind": "income", "source": "advertising", "amount_fen": 490000,
-                         "on_date": "2024-11-15", "recorded_by": "someone", "recorded_at": tx.at_iso})
+                         "on_date": day, "recorded_by": "someone", "recorded_at": tx.at_iso})
     conn.execute("COMMIT")
     conn.close()
+
+
+def test_a_request_or_approval_backdated_into_a_published_quarter_is_refused(books):
+    publish_q4(books)
+    err = books.fails("expense", "request", "--amount", "3000", "--payee", "X", "--purpose", "p",
+                      env={"ZHILI_NOW": "2024-12-15T10:00:00+08:00"})
+    assert "2024Q4" in err
+
+
+def test_no_write_is_dated_before_the_last_entry(books):
+    """The finding: with a vote's window over, ballots were slipped in by setting the clock back
+    between the window's end and the last entry. No write may precede what is recorded."""
+    books.ok("ledger", "income", "add", "--amount", "1", "--source", "地面停车费", env=Q4_END)
+    err = books.fails("petition", "add", "--title", "补记", "--source", "信箱",
+                      env={"ZHILI_NOW": "2025-01-05T18:00:00+08:00"})
+    assert "时钟早于" in err
+
+
+def test_entry_touching_a_published_period_after_its_head_is_named(books):
+    """Defence in depth: were the closed-period refusal ever bypassed, verify still names it."""
+    head = publish_q4(books)
+    _bypass_income(books, "2024-11-15")
     books.ok("audit", "verify")
     err = books.fails("audit", "verify", "--head", head[:12], env=Q4_END)
     assert "公示后记录被改动" in err and "2024Q4" in err
@@ -152,7 +175,7 @@ def test_real_time_of_writes_is_recorded_and_must_not_go_backwards(books, monkey
     from zhili_cli import clock
 
     monkeypatch.setattr(clock, "real_now", lambda: datetime.now(clock.TZ) - timedelta(days=3))
-    books.ok("ledger", "income", "add", "--amount", "1", "--source", "地面停车费")
+    books.ok("ledger", "income", "add", "--amount", "1", "--source", "地面停车费", env=Q4_END)
     assert "时钟被拨回" in books.fails("audit", "verify")
 
 

@@ -1,6 +1,8 @@
 """Messages of publication and the audit chain's checks. {key: (zh, en)}."""
 
 MESSAGES = {
+    "write_backdated": ("时钟早于账本中最后一条记录（{at} 早于 {last}）：不能补记在已记录的事项之前；请检查电脑时钟或 ZHILI_NOW",
+                        "the clock is earlier than the last entry in the books ({at} before {last}): nothing can be recorded before what is already recorded; check the computer's clock or ZHILI_NOW"),
     "vote_subject_differs": ("议案的表决事项是 {subject}，不能改为 {given}：请为 {given} 另提议案",
                              "the motion's vote is on {subject}, not {given}: propose a motion for {given}"),
     "vote_notice_before_motion": ("公告日期 {announced} 早于议案 {number} 提出的日期 {proposed}：公告不能早于议案",

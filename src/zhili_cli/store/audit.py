@@ -126,6 +126,12 @@ class Problem:
     period: str | None = None
 
 
+def last_effective_time(conn: sqlite3.Connection) -> str | None:
+    """The effective time of the latest entry written (ISO with offset)."""
+    row = conn.execute("SELECT at FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
 def records_real_time(conn: sqlite3.Connection) -> bool:
     return any(r[1] == "recorded_at" for r in conn.execute("PRAGMA table_info(audit_log)"))
 

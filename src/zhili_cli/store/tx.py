@@ -39,6 +39,8 @@ class Tx:
         self._closed: list[tuple[str, str, str]] | None = None
         self._real_time = True
         self.rules_sha256: str | None = None  # set by the command's transaction (services/session.py)
+        # the example compound records years of paperwork step by step with explicit dates
+        self.backdating_allowed = at is not None
         self._stamped: dict[str, bool] = {}
 
     # reads -----------------------------------------------------------------
@@ -147,6 +149,19 @@ class Tx:
         self.conn.execute(f'DELETE FROM "{table}" WHERE id = ?', (row_id,))
         self._audit(table, row_id, "delete", before, None)
 
+    def _check_not_backdated(self) -> None:
+        """A write dated inside a published period is refused whatever it touches (a request,
+        an approval, a ballot): the clock set back cannot reopen what was posted. A write dated
+        before the latest entry already in the chain is refused too: what was recorded cannot
+        be preceded afterwards (ballots slipped into a closed window, approvals before a notice)."""
+        self._check_open_period(self.at_iso[:10])
+        last = audit.last_effective_time(self.conn)
+        if last and self.at_iso < last and not self.backdating_allowed:
+            from zhili_cli.errors import UserError
+
+            raise UserError("write_backdated", at=self.at_iso[:16].replace("T", " "),
+                            last=last[:16].replace("T", " "))
+
     def _check_open_period(self, day: Any) -> None:
         """Money entries dated in a published period are refused: the posted disclosure must stay
         true. A correction is recorded in the open period instead (e.g. `ledger reverse`)."""
@@ -169,6 +184,7 @@ class Tx:
         if self._prev is None:
             self._prev = audit.head(self.conn)[1]
             self._real_time = audit.records_real_time(self.conn)
+            self._check_not_backdated()
         # the real time of the write (absent only in a file not yet migrated, as upgrade tests build)
         recorded = clock.real_now().isoformat(timespec="microseconds") if self._real_time else None
         digest = audit.entry_hash(self._prev, self.at_iso, self.actor, self.command, table, row_id, action, b, a,
