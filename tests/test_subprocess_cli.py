@@ -173,3 +173,20 @@ def test_output_into_a_closed_pipe_is_no_traceback():
             os.close(write_end)
         assert result.stderr == "", (args, result.stderr)
         assert result.returncode == 1
+
+
+@pytest.mark.slow
+def test_demo_on_the_real_clock_then_a_write_today(tmp_path):
+    """`make demo` runs with no ZHILI_NOW: the example is set up and built on its own clock,
+    verifies, and the secretary can then record today's work in it."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "ZHILI_NOW"}
+    db = tmp_path / "demo.db"
+    done = subprocess.run([sys.executable, "-m", "zhili_cli", "--db", str(db), "demo"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    for args in (["audit", "verify"], ["petition", "add", "--title", "今天的诉求", "--source", "信箱"]):
+        step = subprocess.run([sys.executable, "-m", "zhili_cli", "--db", str(db), *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert step.returncode == 0, step.stderr

@@ -34,6 +34,11 @@ def demo(ctx: typer.Context,
             if p.exists():
                 p.unlink()
     g.rules_source()
+    import os
+
+    from zhili_cli.demo import DEMO_NOW
+
+    os.environ.setdefault("ZHILI_NOW", DEMO_NOW)  # the compound is set up on the demo's clock too
     setup.init(path, None, name="龙湫湾小区", has_committee=True, actor=g.who)
     summary = build(g, examples)
     typer.echo(t("demo_built", db=str(path), households=summary["core"]["households"],
