@@ -53,6 +53,34 @@ MILESTONES = [
 ]
 
 
+def emergency_repair(g: Any, rules: Any, *, amount_fen: int, payee: str, purpose: str, emergency: str,
+                     title: str, days: tuple[str, str, str, str, str, str],
+                     publicize: tuple[str, str] | None = None) -> str:
+    """The maintenance fund's emergency path (Order 165 art. 24), step by step on the given days:
+    request, the residents' committee's confirmation, the committee's review, implementation,
+    the transfer application and payment. Returns the expense number."""
+    from zhili_cli.services import expenses
+
+    request, confirm, decide, implement, transfer, pay = days
+    with _write(g, "demo expense request", request) as tx:
+        row = expenses.request(tx, rules, fund="maintenance_fund", amount_fen=amount_fen, payee=payee,
+                               purpose=purpose, emergency=emergency)
+    with _write(g, "demo expense confirm", confirm) as tx:
+        expenses.confirm(tx, rules, row["number"], party="residents_committee", note="社区居委会现场确认")
+    if _vote(g, rules, row["number"], title, "committee", decide):
+        with _write(g, "demo expense approve", decide) as tx:
+            expenses.approve(tx, rules, row["number"])
+        for step, day in (("implement", implement), ("apply_transfer", transfer)):
+            with _write(g, "demo fund step", day) as tx:
+                expenses.step(tx, rules, row["number"], step)
+        with _write(g, "demo expense pay", pay) as tx:
+            expenses.pay(tx, rules, row["number"], on_date=pay)
+        if publicize:
+            with _write(g, "demo fund step", publicize[0]) as tx:
+                expenses.step(tx, rules, row["number"], "publicize", note=publicize[1])
+    return row["number"]
+
+
 def _write(g: Any, command: str, day: str) -> Any:
     """One transaction dated on the day the paperwork happened."""
     return g.write(command, at=on_day(day))
@@ -126,20 +154,8 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
                 expenses.pay(tx, rules, row["number"], on_date=decided)
 
     # a lift breaks down badly: the maintenance fund's emergency path (Order 165 art. 24)
-    with _write(g, "demo expense request", "2024-11-20") as tx:
-        row = expenses.request(tx, rules, fund="maintenance_fund", amount_fen=6_800_000, payee="奥的斯电梯维保",
-                               purpose="5幢1单元电梯曳引机更换", emergency="lift_failure")
-    with _write(g, "demo expense confirm", "2024-11-21") as tx:
-        expenses.confirm(tx, rules, row["number"], party="residents_committee", note="社区居委会现场确认")
-    numbers.append(row["number"])
-    if _vote(g, rules, row["number"], "电梯应急维修", "committee", "2024-11-22"):
-        with _write(g, "demo expense approve", "2024-11-22") as tx:
-            expenses.approve(tx, rules, row["number"])
-        for step, day in (("implement", "2024-11-25"), ("apply_transfer", "2024-12-10")):
-            with _write(g, "demo fund step", day) as tx:
-                expenses.step(tx, rules, row["number"], step)
-        with _write(g, "demo expense pay", "2024-12-16") as tx:
-            expenses.pay(tx, rules, row["number"], on_date="2024-12-16")
-        with _write(g, "demo fund step", "2024-12-18") as tx:
-            expenses.step(tx, rules, row["number"], "publicize", note="公示栏及“浙里办”同步公示")
+    numbers.append(emergency_repair(g, rules, amount_fen=6_800_000, payee="奥的斯电梯维保",
+                                    purpose="5幢1单元电梯曳引机更换", emergency="lift_failure", title="电梯应急维修",
+                                    days=("2024-11-20", "2024-11-21", "2024-11-22", "2024-11-25", "2024-12-10",
+                                          "2024-12-16"), publicize=("2024-12-18", "公示栏及“浙里办”同步公示")))
     return {"income_fen": income, "expenses": len(numbers), "projects": 1}

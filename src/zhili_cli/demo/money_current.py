@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from zhili_cli.demo.money import CHAIR, _vote, _write
+from zhili_cli.demo.money import CHAIR, _vote, _write, emergency_repair
 
 INCOME = ([(m, "shop_rent", 15_000) for m in range(1, 7)] + [(m, "parking", 11_000) for m in range(1, 7)]
           + [(m, "advertising", 7_000) for m in (3, 6)])
@@ -64,18 +64,9 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
         expenses.pay(tx, rules, row["number"], on_date=paid)
     numbers.append(row["number"])
     # a second emergency: the roof of building 12 leaks in the plum rains (Order 165 art. 24)
-    with _write(g, "demo expense request", "2025-06-09") as tx:
-        row = expenses.request(tx, rules, fund="maintenance_fund", amount_fen=2_350_000, payee="平湖建安防水工程有限公司",
-                               purpose="12幢屋面渗漏应急维修", emergency="roof_or_wall_leak")
-    with _write(g, "demo expense confirm", "2025-06-10") as tx:
-        expenses.confirm(tx, rules, row["number"], party="residents_committee", note="社区居委会现场确认")
-    numbers.append(row["number"])
-    if _vote(g, rules, row["number"], "12幢屋面渗漏应急维修", "committee", "2025-06-11"):
-        with _write(g, "demo expense approve", "2025-06-11") as tx:
-            expenses.approve(tx, rules, row["number"])
-        for step, day in (("implement", "2025-06-13"), ("apply_transfer", "2025-06-20")):
-            with _write(g, "demo fund step", day) as tx:
-                expenses.step(tx, rules, row["number"], step)
-        with _write(g, "demo expense pay", "2025-06-25") as tx:
-            expenses.pay(tx, rules, row["number"], on_date="2025-06-25")
+    numbers.append(emergency_repair(g, rules, amount_fen=2_350_000, payee="平湖建安防水工程有限公司",
+                                    purpose="12幢屋面渗漏应急维修", emergency="roof_or_wall_leak",
+                                    title="12幢屋面渗漏应急维修",
+                                    days=("2025-06-09", "2025-06-10", "2025-06-11", "2025-06-13", "2025-06-20",
+                                          "2025-06-25")))
     return {"expenses": len(numbers)}
