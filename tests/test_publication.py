@@ -198,3 +198,19 @@ def test_correction_of_a_published_quarter_goes_into_the_open_one_and_names_it(b
     q4 = books.ok("report", "quarterly", "2024Q4", "--format", "md", env=Q4_END).stdout
     assert "冲销" not in q4
     books.ok("audit", "verify")
+
+
+def test_a_later_cancellation_does_not_change_a_posted_quarter(books):
+    """An item approved but unpaid at the quarter's end stays listed so in every reprint, even
+    after it is cancelled in the next quarter."""
+    num = books.json("expense", "request", "--amount", "300", "--payee", "平湖五金店", "--purpose", "灯泡",
+                     env={"ZHILI_NOW": "2024-12-20T10:00:00+08:00"})["number"]
+    books.ok("expense", "approve", num, "--by", "金建国", env={"ZHILI_NOW": "2024-12-20T11:00:00+08:00"})
+    first = books.ok("report", "quarterly", "2024Q4", "--format", "json", env=Q4_END).stdout
+    books.ok("expense", "cancel", num, "--reason", "改由物业承担", env={"ZHILI_NOW": "2025-01-08T10:00:00+08:00"})
+    again = books.ok("report", "quarterly", "2024Q4", "--format", "json",
+                     env={"ZHILI_NOW": "2025-01-09T10:00:00+08:00"}).stdout
+    import json
+
+    assert json.loads(first)["sections"] == json.loads(again)["sections"]
+    assert num in first

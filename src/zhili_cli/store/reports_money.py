@@ -66,32 +66,42 @@ def monthly(conn: sqlite3.Connection, fund: str, date_from: str, date_to: str) -
 
 def expenses(conn: sqlite3.Connection, date_from: str, date_to: str, at: str) -> list[dict[str, Any]]:
     """Expenses requested, approved or paid in the range (as known at `at`), each with its state
-    at `at`: paid, approved, or requested; a request rejected or cancelled keeps that state."""
+    at `at`: paid, approved, rejected or cancelled (by the dated event), else requested; a later
+    rejection or cancellation does not change a past period's document."""
     return all_dicts(conn.execute("""
         SELECT e.id, e.number, e.fund, e.amount_fen, e.payee, e.purpose, e.tier, e.required_body, e.motion,
             e.shares, e.emergency, e.requested_at,
             CASE WHEN e.approved_at < ? THEN e.approved_at END AS approved_at,
             CASE WHEN e.paid_at < ? THEN e.paid_at END AS paid_at,
             CASE WHEN e.paid_at < ? THEN 'paid' WHEN e.approved_at < ? THEN 'approved'
-                 WHEN e.status IN ('rejected', 'cancelled') THEN e.status ELSE 'requested' END AS status
+                 ELSE COALESCE((SELECT CASE v.action WHEN 'reject' THEN 'rejected' ELSE 'cancelled' END
+                                FROM expense_events v WHERE v.expense_id = e.id
+                                AND v.action IN ('reject', 'cancel') AND v.at < ? ORDER BY v.id LIMIT 1),
+                               CASE WHEN e.status IN ('rejected', 'cancelled') AND NOT EXISTS (
+                                   SELECT 1 FROM expense_events v WHERE v.expense_id = e.id
+                                   AND v.action IN ('reject', 'cancel')) THEN e.status END,
+                               'requested') END AS status
         FROM expenses e
         WHERE e.requested_at < ? AND ((e.requested_at >= ? AND e.requested_at < ?)
             OR (e.approved_at >= ? AND e.approved_at < ? AND e.approved_at < ?)
             OR (e.paid_at >= ? AND e.paid_at < ? AND e.paid_at < ?))
         ORDER BY e.requested_at, e.id
-    """, (at, at, at, at, at, date_from, date_to, date_from, date_to, at, date_from, date_to, at)))
+    """, (at, at, at, at, at, at, date_from, date_to, date_from, date_to, at, date_from, date_to, at)))
 
 
 def pending(conn: sqlite3.Connection, at: str) -> list[dict[str, Any]]:
-    """Expenses approved before `at` and not paid by then (whenever requested)."""
+    """Expenses approved before `at` and neither paid, rejected nor cancelled by then."""
     return all_dicts(conn.execute("""
         SELECT e.id, e.number, e.fund, e.amount_fen, e.payee, e.purpose, e.tier, e.required_body, e.motion,
             e.shares, e.emergency, e.requested_at, e.approved_at, NULL AS paid_at, 'approved' AS status
         FROM expenses e
         WHERE e.approved_at < ? AND (e.paid_at IS NULL OR e.paid_at >= ?)
-            AND e.status NOT IN ('rejected', 'cancelled')
+            AND NOT EXISTS (SELECT 1 FROM expense_events v WHERE v.expense_id = e.id
+                            AND v.action IN ('reject', 'cancel') AND v.at < ?)
+            AND NOT (e.status IN ('rejected', 'cancelled') AND NOT EXISTS (
+                SELECT 1 FROM expense_events v WHERE v.expense_id = e.id AND v.action IN ('reject', 'cancel')))
         ORDER BY e.approved_at, e.id
-    """, (at, at)))
+    """, (at, at, at)))
 
 
 def approvals(conn: sqlite3.Connection, expense_ids: list[int], at: str) -> dict[int, list[dict[str, Any]]]:
