@@ -153,15 +153,21 @@ def advance(tx: Tx, ref: str, *, reject: bool = False, note: str | None = None) 
     return load(tx.conn, motion["number"])
 
 
-def withdraw(tx: Tx, ref: str, *, reason: str) -> dict[str, Any]:
-    """`motion withdraw REF --reason`: before its vote closes. An open owners' vote on it ends
-    without a result (it approves nothing); the motion and its record stay."""
+def _open_for_correction(tx: Tx, ref: str, reason: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The motion and its current stage, for a correction: a reason is required and the motion
+    must still be open."""
     if not (reason or "").strip():
         raise UserError("correction_reason_required")
     motion = load(tx.conn, ref)
     if motion["status"] != "open":
         raise UserError("motion_closed", number=motion["number"], status=Term(f"motion_status.{motion['status']}"))
-    stage = current_stage(tx.conn, motion)
+    return motion, current_stage(tx.conn, motion)
+
+
+def withdraw(tx: Tx, ref: str, *, reason: str) -> dict[str, Any]:
+    """`motion withdraw REF --reason`: before its vote closes. An open owners' vote on it ends
+    without a result (it approves nothing); the motion and its record stay."""
+    motion, stage = _open_for_correction(tx, ref, reason)
     v = vote_store.get(tx.conn, stage["vote_id"]) if stage["vote_id"] else None
     if v is not None and (v["closed_at"] or (v["final"] and v["body"] == "owners")):
         raise UserError("motion_withdraw_closed", number=motion["number"])
@@ -177,12 +183,7 @@ def withdraw(tx: Tx, ref: str, *, reason: str) -> dict[str, Any]:
 def amend(tx: Tx, ref: str, *, text: str | None, title: str | None = None, reason: str) -> dict[str, Any]:
     """`motion amend REF --text … --reason`: a new version before voting at the current stage;
     every version is kept (seed 001's plan was revised five times)."""
-    if not (reason or "").strip():
-        raise UserError("correction_reason_required")
-    motion = load(tx.conn, ref)
-    if motion["status"] != "open":
-        raise UserError("motion_closed", number=motion["number"], status=Term(f"motion_status.{motion['status']}"))
-    stage = current_stage(tx.conn, motion)
+    motion, stage = _open_for_correction(tx, ref, reason)
     if stage["vote_id"]:
         raise UserError("motion_amend_voting", number=motion["number"], stage=Term(f"stage.{stage['key']}"))
     new_title = (title or "").strip() or motion["title"]

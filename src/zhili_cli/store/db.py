@@ -178,21 +178,12 @@ def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException as exc:
-        # SQLite may already have rolled back (a full disk does): never "cannot rollback"
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        known = failure(exc, _path_of(conn))
-        if known is not None:
-            raise known from None
+        _undo(conn, exc)
         raise
     try:
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        known = failure(exc, _path_of(conn))
-        if known is not None:
-            raise known from None
+        _undo(conn, exc)
         raise
 
 
@@ -214,3 +205,14 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
                 raise
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 0.25)
+
+
+def _undo(conn: sqlite3.Connection, exc: BaseException) -> None:
+    """Roll back what is left of the transaction (SQLite may already have rolled back, as a full
+    disk does: never "cannot rollback") and raise the failure as one line when it is one the
+    user can act on; otherwise the caller re-raises `exc`."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+    known = failure(exc, _path_of(conn))
+    if known is not None:
+        raise known from None
