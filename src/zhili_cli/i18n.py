@@ -1,7 +1,8 @@
 """One message catalogue, Chinese by default, English with --lang en or ZHILI_LANG=en.
 
-Messages live in `zhili_cli.messages.*` modules as {key: (zh, en)}; each area of the
-tool keeps its own module, merged here on first use.
+Messages are data: `zhili_cli/messages/*.json`, one file an area of the tool, each
+{key: [zh, en]}, read as package data on first use and merged. A key may stand in one
+file only; a repeated key is an error, never a silent override.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import os
 _lang: str | None = None
 _catalogue: dict[str, tuple[str, str]] | None = None
 
-_MODULES = ("core", "petitions", "meetings", "money", "imports", "reports", "hardening", "votes", "shell", "audit", "desk", "meeting_records")
 
 
 def set_lang(lang: str | None) -> None:
@@ -29,17 +29,36 @@ def lang() -> str:
 def catalogue() -> dict[str, tuple[str, str]]:
     global _catalogue
     if _catalogue is None:
-        import importlib
-
-        merged: dict[str, tuple[str, str]] = {}
-        for name in _MODULES:
-            try:
-                module = importlib.import_module(f"zhili_cli.messages.{name}")
-            except ModuleNotFoundError:
-                continue
-            merged.update(module.MESSAGES)
-        _catalogue = merged
+        _catalogue = load_catalogue()
     return _catalogue
+
+
+def load_catalogue() -> dict[str, tuple[str, str]]:
+    """Every messages/*.json merged; refuses a key given twice, in one file or across files."""
+    import json
+    from importlib import resources
+
+    merged: dict[str, tuple[str, str]] = {}
+    where: dict[str, str] = {}
+    files = sorted((f for f in resources.files("zhili_cli.messages").iterdir() if f.name.endswith(".json")),
+                   key=lambda f: f.name)
+    for file in files:
+        def pairs(items: list[tuple[str, object]], name: str = file.name) -> dict[str, object]:
+            seen: dict[str, object] = {}
+            for key, value in items:
+                if key in seen:
+                    raise ValueError(f"messages/{name}: key {key!r} given twice")
+                seen[key] = value
+            return seen
+
+        for key, value in json.loads(file.read_text(encoding="utf-8"), object_pairs_hook=pairs).items():
+            if not isinstance(key, str) or not isinstance(value, list) or len(value) != 2:
+                raise ValueError(f"messages/{file.name}: {key!r} must be [zh, en]")
+            if key in merged:
+                raise ValueError(f"messages/{file.name}: key {key!r} already in messages/{where[key]}")
+            merged[key] = (value[0], value[1])
+            where[key] = file.name
+    return merged
 
 
 def t(key: str, **params: object) -> str:
