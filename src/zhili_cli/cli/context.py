@@ -25,6 +25,7 @@ class Globals:
     actor: str | None = None
     _source: "RulesSource | None" = field(default=None, repr=False)
     _conn: sqlite3.Connection | None = field(default=None, repr=False)
+    committed: bool = False  # a write of this command has landed: a later failure must not say "nothing changed"
 
     @property
     def db_path(self) -> Path:
@@ -68,6 +69,7 @@ class Globals:
 
         with transaction(self.conn(), self.who, command, at, rules=self.rules_source()) as tx:
             yield tx
+        self.committed = True
 
 
 def globals_of(ctx: Any) -> Globals:

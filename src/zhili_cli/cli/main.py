@@ -164,7 +164,7 @@ class LazyGroup(TyperGroup):
             typer.echo(one_line(exc.message()), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo(t("interrupted"), err=True)
+            typer.echo(t("interrupted_after_commit" if _committed(ctx) else "interrupted"), err=True)
             raise typer.Exit(130) from None
         except Exception as exc:  # a bug, or an OS failure: still one line
             import sqlite3
@@ -184,8 +184,36 @@ class LazyGroup(TyperGroup):
             elif isinstance(exc, OSError):
                 typer.echo(one_line(t("os_error", error=exc.strerror or str(exc), path=exc.filename or "")), err=True)
             else:
-                typer.echo(one_line(t("internal_error", error=f"{type(exc).__name__}: {exc}")), err=True)
+                key = "internal_error_after_commit" if _committed(ctx) else "internal_error"
+                typer.echo(one_line(t(key, error=f"{type(exc).__name__}: {exc}")), err=True)
             raise typer.Exit(1) from None
+
+
+def _committed(ctx: Any) -> bool:
+    """Whether this command's write had already landed when it failed (its output is what failed)."""
+    return bool(getattr(ctx.find_root().obj, "committed", False))
+
+
+def guard_console(stream: Any = None) -> None:
+    """A console that cannot show every character must not crash a command after its write.
+
+    Windows consoles redirected to a file or pipe use the ANSI code page (cp936 has no emoji and
+    some rare characters), and a POSIX locale may be ASCII: characters the encoding lacks are
+    written as \\uXXXX instead of failing, and when not even Chinese can be shown, one line says
+    how to fix the console.
+    """
+    streams = [stream] if stream is not None else [sys.stdout, sys.stderr]
+    for out in streams:
+        encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8", "utf-16", "utf-32") or not hasattr(out, "reconfigure"):
+            continue
+        out.reconfigure(errors="backslashreplace")
+        try:
+            "中文".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if out is sys.stderr or stream is not None:
+                print(f"zhili: this console's encoding ({encoding}) cannot show Chinese: "
+                      "set PYTHONIOENCODING=utf-8 (or use --lang en, or --out FILE)", file=out)
 
 
 app = typer.Typer(
@@ -224,6 +252,7 @@ def main(
 
 def run() -> None:
     _scan_lang(sys.argv[1:])
+    guard_console()
     try:
         app(prog_name="zhili")
     except BrokenPipeError:  # `zhili … | head`: the reader has gone; leave quietly, as cat does

@@ -20,7 +20,11 @@ def emit_json(data: Any) -> None:
         from zhili_cli.errors import UsageError
 
         raise UsageError("list_out_json")
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    # a console that is not UTF-8 (a redirected Windows console writes cp936) gets \\u escapes:
+    # still valid JSON, nothing lost, whatever characters the data holds
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    plain = encoding.startswith("utf")
+    sys.stdout.write(json.dumps(data, ensure_ascii=not plain, indent=2, default=str) + "\n")
 
 
 def _console() -> Any:
