@@ -5,28 +5,12 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts
+from zhili_cli.store.refs import Numbered
+from zhili_cli.store.rows import all_dicts, select
 from zhili_cli.store.tx import Tx
 
-
-def next_seq(conn: sqlite3.Connection, year: int) -> int:
-    row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM expenses WHERE year = ?", (year,)).fetchone()
-    return int(row[0]) + 1
-
-
-def insert(tx: Tx, row: dict[str, Any]) -> int:
-    return tx.insert("expenses", row)
-
-
-def update(tx: Tx, expense_id: int, changes: dict[str, Any]) -> dict[str, Any]:
-    return tx.update("expenses", expense_id, changes)
-
-
-def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    """By the number people type (see store/refs.py); never by internal id."""
-    from zhili_cli.store import refs
-
-    return refs.get(conn, "expenses", ref)
+_EXPENSES = Numbered("expenses")
+next_seq, insert, update, get = _EXPENSES.next_seq, _EXPENSES.insert, _EXPENSES.update, _EXPENSES.get
 
 
 def recent_related(conn: sqlite3.Connection, since: str) -> list[dict[str, Any]]:
@@ -39,22 +23,8 @@ def recent_related(conn: sqlite3.Connection, since: str) -> list[dict[str, Any]]
 
 def list_(conn: sqlite3.Connection, *, status: str | None = None, fund: str | None = None,
           body: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT * FROM expenses WHERE 1=1"
-    params: list[Any] = []
-    if status:
-        sql += " AND status = ?"
-        params.append(status)
-    if fund:
-        sql += " AND fund = ?"
-        params.append(fund)
-    if body:
-        sql += " AND required_body = ?"
-        params.append(body)
-    sql += " ORDER BY year, seq"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return all_dicts(conn.execute(sql, params))
+    return select(conn, "SELECT * FROM expenses",
+                  [("status = ?", status), ("fund = ?", fund), ("required_body = ?", body)], "year, seq", limit)
 
 
 TERMS = ("amount_fen", "payee", "purpose", "fund", "shares")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.rows import all_dicts, one_dict, select
 from zhili_cli.store.tx import Tx
 
 FIELDS = ("building", "unit", "room", "area_x100", "owner", "phone", "residents", "flags",
@@ -72,17 +72,10 @@ def upsert(tx: Tx, row: dict[str, Any]) -> str:
 
 
 def list_(conn: sqlite3.Connection, building: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT * FROM households"
-    params: list[Any] = []
-    if building:
-        sql += " WHERE building = ?"
-        params.append(building)
     # buildings in natural order: 4 before 24, numbered before named (南门)
-    sql += " ORDER BY CAST(building AS INTEGER) = 0, CAST(building AS INTEGER), building, unit, CAST(room AS INTEGER), room"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return all_dicts(conn.execute(sql, params))
+    return select(conn, "SELECT * FROM households", [("building = ?", building)],
+                  "CAST(building AS INTEGER) = 0, CAST(building AS INTEGER), building, unit, CAST(room AS INTEGER), room",
+                  limit)
 
 
 def get(conn: sqlite3.Connection, household_id: int) -> dict[str, Any] | None:

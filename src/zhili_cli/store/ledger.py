@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.rows import one_dict, select
 from zhili_cli.store.tx import Tx
 
 
@@ -70,22 +70,9 @@ def list_(conn: sqlite3.Connection, *, fund: str | None = None, date_from: str |
            "s.gross_fen AS gross_fen, s.ratio AS share_ratio, l.recorded_by, l.recorded_at FROM ledger l "
            "LEFT JOIN expenses e ON e.id = l.expense_id "
            "LEFT JOIN ledger_reversals r ON r.original_id = l.id LEFT JOIN ledger_reversals o ON o.reversal_id = l.id "
-           "LEFT JOIN ledger_shares s ON s.ledger_id = l.id WHERE 1=1")
-    params: list[Any] = []
-    if fund:
-        sql += " AND l.fund = ?"
-        params.append(fund)
-    if date_from:
-        sql += " AND l.on_date >= ?"
-        params.append(date_from)
-    if date_to:
-        sql += " AND l.on_date <= ?"
-        params.append(date_to)
-    sql += " ORDER BY l.on_date, l.id"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return all_dicts(conn.execute(sql, params))
+           "LEFT JOIN ledger_shares s ON s.ledger_id = l.id")
+    return select(conn, sql, [("l.fund = ?", fund), ("l.on_date >= ?", date_from), ("l.on_date <= ?", date_to)],
+                  "l.on_date, l.id", limit)
 
 
 def has_import_key(conn: sqlite3.Connection, key: str) -> bool:

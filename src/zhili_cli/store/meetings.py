@@ -5,28 +5,12 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.refs import Numbered
+from zhili_cli.store.rows import all_dicts, one_dict, select
 from zhili_cli.store.tx import Tx
 
-
-def next_seq(conn: sqlite3.Connection, year: int) -> int:
-    row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM meetings WHERE year = ?", (year,)).fetchone()
-    return int(row[0]) + 1
-
-
-def insert(tx: Tx, row: dict[str, Any]) -> int:
-    return tx.insert("meetings", row)
-
-
-def update(tx: Tx, meeting_id: int, changes: dict[str, Any]) -> dict[str, Any]:
-    return tx.update("meetings", meeting_id, changes)
-
-
-def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    """By the number people type (see store/refs.py); never by internal id."""
-    from zhili_cli.store import refs
-
-    return refs.get(conn, "meetings", ref)
+_MEETINGS = Numbered("meetings")
+next_seq, insert, update, get = _MEETINGS.next_seq, _MEETINGS.insert, _MEETINGS.update, _MEETINGS.get
 
 
 def get_by_id(conn: sqlite3.Connection, meeting_id: int) -> dict[str, Any] | None:
@@ -44,17 +28,8 @@ def previous(conn: sqlite3.Connection, kind: str, date: str) -> dict[str, Any] |
 
 
 def list_(conn: sqlite3.Connection, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items "
-           "FROM meetings m")
-    params: list[Any] = []
-    if kind:
-        sql += " WHERE m.kind = ?"
-        params.append(kind)
-    sql += " ORDER BY m.date DESC, m.id DESC"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return all_dicts(conn.execute(sql, params))
+    return select(conn, "SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items "
+                  "FROM meetings m", [("m.kind = ?", kind)], "m.date DESC, m.id DESC", limit)
 
 
 def unpublished_decisions(conn: sqlite3.Connection, kind: str) -> list[dict[str, Any]]:

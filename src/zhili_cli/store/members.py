@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts, one_dict
+from zhili_cli.store.rows import all_dicts, one_dict, select
 from zhili_cli.store.tx import Tx
 
 
@@ -24,15 +24,8 @@ def get(conn: sqlite3.Connection, member_id: int) -> dict[str, Any] | None:
 
 
 def list_(conn: sqlite3.Connection, role: str | None = None, active_only: bool = True) -> list[dict[str, Any]]:
-    sql = "SELECT * FROM members WHERE 1=1"
-    params: list[Any] = []
-    if role:
-        sql += " AND role = ?"
-        params.append(role)
-    if active_only:
-        sql += " AND active = 1"
-    sql += " ORDER BY party, CASE role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, id"
-    return all_dicts(conn.execute(sql, params))
+    return select(conn, "SELECT * FROM members", [("role = ?", role), ("active = ?", 1 if active_only else None)],
+                  "party, CASE role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, id")
 
 
 def committee(conn: sqlite3.Connection, on_date: str) -> list[dict[str, Any]]:

@@ -5,37 +5,16 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts
+from zhili_cli.store.refs import Numbered
+from zhili_cli.store.rows import all_dicts, select
 from zhili_cli.store.tx import Tx
 
-
-def next_seq(conn: sqlite3.Connection, year: int) -> int:
-    row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM motions WHERE year = ?", (year,)).fetchone()
-    return int(row[0]) + 1
-
-
-def insert(tx: Tx, row: dict[str, Any]) -> int:
-    return tx.insert("motions", row)
-
-
-def update(tx: Tx, motion_id: int, changes: dict[str, Any]) -> dict[str, Any]:
-    return tx.update("motions", motion_id, changes)
-
-
-def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    """By the number people type (see store/refs.py); never by internal id."""
-    from zhili_cli.store import refs
-
-    return refs.get(conn, "motions", ref)
+_MOTIONS = Numbered("motions")
+next_seq, insert, update, get = _MOTIONS.next_seq, _MOTIONS.insert, _MOTIONS.update, _MOTIONS.get
 
 
 def list_(conn: sqlite3.Connection, status: str | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT * FROM motions"
-    params: list[Any] = []
-    if status:
-        sql += " WHERE status = ?"
-        params.append(status)
-    return all_dicts(conn.execute(sql + " ORDER BY year DESC, seq DESC", params))
+    return select(conn, "SELECT * FROM motions", [("status = ?", status)], "year DESC, seq DESC")
 
 
 def add_stage(tx: Tx, row: dict[str, Any]) -> int:

@@ -5,24 +5,12 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from zhili_cli.store.refs import Numbered
 from zhili_cli.store.rows import all_dicts, one_dict
 from zhili_cli.store.tx import Tx
 
-
-def next_seq(conn: sqlite3.Connection, year: int) -> int:
-    row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM projects WHERE year = ?", (year,)).fetchone()
-    return int(row[0]) + 1
-
-
-def insert(tx: Tx, row: dict[str, Any]) -> int:
-    return tx.insert("projects", row)
-
-
-def get(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
-    """By the number people type (see store/refs.py); never by internal id."""
-    from zhili_cli.store import refs
-
-    return refs.get(conn, "projects", ref)
+_PROJECTS = Numbered("projects")
+next_seq, insert, get = _PROJECTS.next_seq, _PROJECTS.insert, _PROJECTS.get
 
 
 def list_(conn: sqlite3.Connection) -> list[dict[str, Any]]:

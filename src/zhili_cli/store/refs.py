@@ -6,10 +6,13 @@ up by internal id. An unknown or ambiguous number is refused with the candidates
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhili_cli.errors import UserError
 from zhili_cli.store.rows import all_dicts
+
+if TYPE_CHECKING:
+    from zhili_cli.store.tx import Tx
 
 TABLES = ("petitions", "meetings", "motions", "expenses", "projects")
 
@@ -72,6 +75,30 @@ def _prefix(number: str) -> str:
 
 def _names(rows: list[dict[str, Any]]) -> str:
     return "、".join(r["number"] for r in rows)
+
+
+class Numbered:
+    """A table of numbered records: the next number of a year, insert, update, and the row
+    a typed number names (`get`, see above). Each numbered table's module takes these four."""
+
+    def __init__(self, table: str) -> None:
+        if table not in TABLES:
+            raise ValueError(table)
+        self.table = table
+
+    def next_seq(self, conn: sqlite3.Connection, year: int) -> int:
+        row = conn.execute(f"SELECT COALESCE(MAX(seq), 0) FROM {self.table} WHERE year = ?", (year,)).fetchone()
+        return int(row[0]) + 1
+
+    def insert(self, tx: Tx, row: dict[str, Any]) -> int:
+        return tx.insert(self.table, row)
+
+    def update(self, tx: Tx, row_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+        return tx.update(self.table, row_id, changes)
+
+    def get(self, conn: sqlite3.Connection, text: str) -> dict[str, Any] | None:
+        """By the number people type; never by internal id."""
+        return get(conn, self.table, text)
 
 
 def by_id(conn: sqlite3.Connection, table: str, row_id: int) -> dict[str, Any] | None:

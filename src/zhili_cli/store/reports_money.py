@@ -104,33 +104,33 @@ def pending(conn: sqlite3.Connection, at: str) -> list[dict[str, Any]]:
     """, (at, at, at)))
 
 
-def approvals(conn: sqlite3.Connection, expense_ids: list[int], at: str) -> dict[int, list[dict[str, Any]]]:
-    """expense id → its approvals and confirmations given before `at`, in order."""
+def _by_expense(conn: sqlite3.Connection, sql: str, expense_ids: list[int],
+                *params: Any) -> dict[int, list[dict[str, Any]]]:
+    """expense id → the rows `sql` finds for it, in the query's order; `{ids}` in `sql` stands
+    for the placeholders of `expense_ids`, which come before `params`."""
     out: dict[int, list[dict[str, Any]]] = {}
     if not expense_ids:
         return out
     marks = ",".join("?" for _ in expense_ids)
-    # an approval counts when given by `at`, or when its expense stood approved by then (a register
-    # import records the approvals of past payments when it runs, the expense keeps the register's date)
-    for row in all_dicts(conn.execute(
-            f"SELECT a.expense_id, a.body, a.ref, a.approver, a.at, a.detail, e.approved_at FROM expense_approvals a "
-            f"JOIN expenses e ON e.id = a.expense_id WHERE a.expense_id IN ({marks}) "
-            f"AND (a.at <= ? OR e.approved_at <= ?) ORDER BY a.at, a.id", [*expense_ids, at, at])):
+    for row in all_dicts(conn.execute(sql.format(ids=marks), [*expense_ids, *params])):
         out.setdefault(row["expense_id"], []).append(row)
     return out
+
+
+def approvals(conn: sqlite3.Connection, expense_ids: list[int], at: str) -> dict[int, list[dict[str, Any]]]:
+    """expense id → its approvals and confirmations given before `at`, in order."""
+    # an approval counts when given by `at`, or when its expense stood approved by then (a register
+    # import records the approvals of past payments when it runs, the expense keeps the register's date)
+    return _by_expense(
+        conn, "SELECT a.expense_id, a.body, a.ref, a.approver, a.at, a.detail, e.approved_at FROM expense_approvals a "
+        "JOIN expenses e ON e.id = a.expense_id WHERE a.expense_id IN ({ids}) "
+        "AND (a.at <= ? OR e.approved_at <= ?) ORDER BY a.at, a.id", expense_ids, at, at)
 
 
 def steps(conn: sqlite3.Connection, expense_ids: list[int], at: str) -> dict[int, list[dict[str, Any]]]:
     """expense id → the maintenance-fund procedure steps done before `at`."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    if not expense_ids:
-        return out
-    marks = ",".join("?" for _ in expense_ids)
-    for row in all_dicts(conn.execute(
-            f"SELECT expense_id, step, at, note FROM fund_steps WHERE expense_id IN ({marks}) AND at < ? "
-            f"ORDER BY at, id", [*expense_ids, at])):
-        out.setdefault(row["expense_id"], []).append(row)
-    return out
+    return _by_expense(conn, "SELECT expense_id, step, at, note FROM fund_steps WHERE expense_id IN ({ids}) "
+                       "AND at < ? ORDER BY at, id", expense_ids, at)
 
 
 def expenses_by_id(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, Sequence
 
 
 def all_dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -16,3 +16,19 @@ def one_dict(cur: sqlite3.Cursor) -> dict[str, Any] | None:
     if values is None:
         return None
     return dict(zip([d[0] for d in cur.description], values))
+
+
+def select(conn: sqlite3.Connection, sql: str, where: Sequence[tuple[str, Any]], order_by: str,
+           limit: int | None = None) -> list[dict[str, Any]]:
+    """`sql` (a SELECT with no WHERE of its own) narrowed by each `(condition, value)` whose value
+    is given (None, empty or 0 leaves the condition out), ordered, and cut at `limit` (None or 0:
+    every row). Each condition holds one `?`, its value."""
+    given = [(condition, value) for condition, value in where if value]
+    if given:
+        sql += " WHERE " + " AND ".join(condition for condition, _ in given)
+    sql += " ORDER BY " + order_by
+    params = [value for _, value in given]
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return all_dicts(conn.execute(sql, params))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts
+from zhili_cli.store.rows import all_dicts, select
 from zhili_cli.store.tx import Tx
 
 
@@ -29,22 +29,13 @@ def flagged(conn: sqlite3.Connection, flag: str | None, building: str | None = N
             limit: int | None = None) -> list[dict[str, Any]]:
     """Households carrying `flag` (flags are a list separated by , ， ; ； 、 / or spaces),
     each with the date of its last visit."""
-    sql = ("SELECT h.*, (SELECT MAX(on_date) FROM visits v WHERE v.household_id = h.id) AS last_visit "
-           "FROM households h WHERE 1 = 1")
-    params: list[Any] = []
-    if flag:
-        # the flag between separators, wherever it stands in the list
-        sql += (" AND (',' || replace(replace(replace(replace(replace(replace(h.flags, '，', ','), ';', ','), "
+    # the flag between separators, wherever it stands in the list
+    in_flags = ("(',' || replace(replace(replace(replace(replace(replace(h.flags, '，', ','), ';', ','), "
                 "'；', ','), '、', ','), '/', ','), ' ', ',') || ',') LIKE ?")
-        params.append(f"%,{flag},%")
-    if building:
-        sql += " AND h.building = ?"
-        params.append(building)
-    sql += " ORDER BY CAST(h.building AS INTEGER) = 0, CAST(h.building AS INTEGER), h.building, h.unit, CAST(h.room AS INTEGER), h.room"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return all_dicts(conn.execute(sql, params))
+    return select(conn, "SELECT h.*, (SELECT MAX(on_date) FROM visits v WHERE v.household_id = h.id) AS last_visit "
+                  "FROM households h", [(in_flags, f"%,{flag},%" if flag else None), ("h.building = ?", building)],
+                  "CAST(h.building AS INTEGER) = 0, CAST(h.building AS INTEGER), h.building, h.unit, "
+                  "CAST(h.room AS INTEGER), h.room", limit)
 
 
 def petitions_of(conn: sqlite3.Connection, household: dict[str, Any]) -> list[dict[str, Any]]:
@@ -63,5 +54,4 @@ def add_reveal(tx: Tx, subjects: str) -> int:
 
 
 def reveals(conn: sqlite3.Connection, limit: int | None = 50) -> list[dict[str, Any]]:
-    sql = "SELECT at, actor, command, subjects FROM reveals ORDER BY id DESC"
-    return all_dicts(conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()))
+    return select(conn, "SELECT at, actor, command, subjects FROM reveals", (), "id DESC", limit)

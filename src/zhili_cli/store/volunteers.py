@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from zhili_cli.store.rows import all_dicts
+from zhili_cli.store.rows import all_dicts, select
 from zhili_cli.store.tx import Tx
 
 
@@ -27,19 +27,8 @@ def balances(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def entries(conn: sqlite3.Connection, name: str | None = None, month: str | None = None,
             limit: int | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT id, name, on_date, kind, hours_x100, activity, points FROM volunteer_entries WHERE 1 = 1"
-    params: list[Any] = []
-    if name:
-        sql += " AND name = ?"
-        params.append(name)
-    if month:
-        sql += " AND substr(on_date, 1, 7) = ?"
-        params.append(month)
-    sql += " ORDER BY on_date DESC, id DESC"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return all_dicts(conn.execute(sql, params))
+    return select(conn, "SELECT id, name, on_date, kind, hours_x100, activity, points FROM volunteer_entries",
+                  [("name = ?", name), ("substr(on_date, 1, 7) = ?", month)], "on_date DESC, id DESC", limit)
 
 
 def totals_between(conn: sqlite3.Connection, first: str, last: str) -> dict[str, int]:
