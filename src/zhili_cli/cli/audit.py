@@ -23,14 +23,18 @@ def log(
     from zhili_cli.services.audit import recent
 
     g = globals_of(ctx)
-    rows = recent(g.conn(), limit or None, table_name)
+    from zhili_cli.cli import listing
+
+    rows, total = listing.page(lambda n: recent(g.conn(), n, table_name), limit or None)
     if json_out:
         emit_json(rows)
+        listing.note_cut(len(rows), total)
         return
     table(t("audit_title"), ["#", t("col.at"), t("col.actor"), t("col.command"), t("col.table"), t("col.row"),
                              t("col.action"), "hash"],
           [(r["id"], r["at"][:19].replace("T", " "), r["actor"], r["command"], r["table_name"], r["row_id"],
             r["action"], r["hash"][:12]) for r in rows])
+    listing.note_cut(len(rows), total)
 
 
 @app.command("verify", help=t("cmd.audit.verify"))

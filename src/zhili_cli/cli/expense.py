@@ -73,11 +73,12 @@ def check(
         typer.echo(line)
 
 
-def wide_table(title: str | None, columns: list[str], rows: list[tuple], keep: int = 1) -> None:
+def wide_table(title: str | None, columns: list[str], rows: list[tuple], keep: int = 1,
+               drop: tuple[int, ...] = ()) -> None:
     """A rich table whose first `keep` columns (numbers, dates, amounts) never fold."""
     from zhili_cli.cli.output import table
 
-    table(title, columns, rows, keep=keep)
+    table(title, columns, rows, keep=keep, drop=drop)
 
 
 def _render(row: dict[str, Any], json_out: bool, key: str = "expense.moved") -> None:
@@ -237,7 +238,7 @@ def list_(
                  t(f"body.{r['required_body']}") if r["fund"] != "maintenance_fund" else t("tier.maintenance_fund"),
                 t(f"expense.status.{r['status']}"),
                  t("expense.list_item", purpose=r["purpose"], fund=t(f"fund.{r['fund']}"), payee=r["payee"]))
-                for r in rows], keep=3)
+                for r in rows], keep=3, drop=(3, 1))
 
 
 @app.command("show", help=t("cmd.expense.show"))

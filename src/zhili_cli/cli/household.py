@@ -99,7 +99,7 @@ def _rows_out(ctx: typer.Context, rows: list[dict], json_out: bool, out: Optiona
         [t("col.building"), t("col.unit"), t("col.room"), t("col.area"), t("col.owner"), t("col.phone"),
          t("col.residents"), *([t("col.flags")] if flags else []), *([t("col.last_visit")] if visits else [])],
         [(r["building"], r["unit"], r["room"], r["area_m2"], r["owner"], r["phone"], r["residents"],
-          *([r.get("flags")] if flags else []), *([r.get("last_visit") or ""] if visits else [])) for r in rows])
+          *([r.get("flags")] if flags else []), *([r.get("last_visit") or ""] if visits else [])) for r in rows], drop=(6, 3, 1))
 
 
 def _area(x100: int) -> str:
@@ -123,11 +123,13 @@ def list_(
     g = globals_of(ctx)
     from zhili_cli.domain.buildings import key
 
-    found = care.flagged(g.conn(), flag, key(building), listing.limit_for(ctx, out, limit))
+    found, total = listing.page(lambda n: care.flagged(g.conn(), flag, key(building), n),
+                                listing.limit_for(ctx, out, limit))
     if reveal:
         _reveal(ctx, "household list --reveal", found)
     rows = [_public(r, full=bool(flag), reveal=reveal) for r in found]
     _rows_out(ctx, rows, json_out, out, force)
+    listing.note_cut(len(rows), total)
 
 
 @app.command("find", help=t("cmd.household.find"))
@@ -142,10 +144,11 @@ def find(
     from zhili_cli.services import search
 
     g = globals_of(ctx)
-    found = search.households(g.conn(), words, limit=limit or None)
+    found, total = listing.page(lambda n: search.households(g.conn(), words, limit=n), limit or None)
     if reveal:
         _reveal(ctx, "household find --reveal", found)
     _rows_out(ctx, [_public(r, reveal=reveal) for r in found], json_out, None, False)
+    listing.note_cut(len(found), total)
 
 
 @app.command("visit", help=t("cmd.household.visit"))

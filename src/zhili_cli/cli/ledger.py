@@ -203,4 +203,4 @@ def list_(
                [(r["entry"], r["on_date"], t(f"fund.{r['fund']}"),
                  format_yuan(r["amount_fen"]) if r["kind"] != "expense" else "",
                  format_yuan(r["amount_fen"]) if r["kind"] == "expense" else "", r["expense"] or "", what(r))
-                for r in rows], keep=6)
+                for r in rows], keep=6, drop=(5, 0))

@@ -63,6 +63,27 @@ def limit_for(ctx: typer.Context, out: Optional[str], limit: int) -> Optional[in
     return limit or None
 
 
+def page(get: Callable[[Optional[int]], list[Any]], limit: Optional[int],
+         count: Optional[Callable[[], int]] = None) -> tuple[list[Any], Optional[int]]:
+    """The rows of a list cut at `limit` and, when the cut left rows out, how many there are
+    in all (else None): `get(n)` fetches at most n rows (None: all), `count()` counts them
+    when a cheaper count exists."""
+    if not limit:
+        return get(None), None
+    rows = get(limit + 1)
+    if len(rows) <= limit:
+        return rows, None
+    return rows[:limit], count() if count is not None else len(get(None))
+
+
+def note_cut(shown: int, total: Optional[int]) -> None:
+    """Say on stderr that a default limit cut the list (never in the --json data on stdout)."""
+    if total is not None and total > shown:
+        from zhili_cli.visible import visible
+
+        typer.echo(visible(t("list_cut", shown=shown, total=total)), err=True)
+
+
 def out_or(ctx: typer.Context, out: Optional[str], force: bool,
            render: Callable[..., None]) -> Callable[..., None]:
     """`render` (the terminal table) when there is no `--out`, else a writer of the same rows."""

@@ -296,12 +296,13 @@ def list_(ctx: typer.Context,
     from zhili_cli.services import meetings
 
     g = globals_of(ctx)
-    rows = meetings.list_(g.conn(), kind, limit or None)
+    rows, total = listing.page(lambda n: meetings.list_(g.conn(), kind, n), listing.limit_for(ctx, out, limit))
     if json_out:
         from zhili_cli.cli.output import emit_json
 
         emit_json([{**{k: v for k, v in r.items() if k not in ("id", "year", "seq")},
                     "quorum_met": None if r["quorum_met"] is None else bool(r["quorum_met"])} for r in rows])
+        listing.note_cut(len(rows), total)
         return
     from zhili_cli.cli.output import table
 
@@ -310,7 +311,8 @@ def list_(ctx: typer.Context,
           [(r["number"], r["date"], t(f"meeting_kind.{r['kind']}"),
             r["title"] + (f"（{t('meeting_state.cancelled')}）" if r["cancelled"] else ""), r["items"],
             "" if r["quorum_met"] is None else (t("meeting_quorum_yes") if r["quorum_met"] else t("meeting_quorum_no")))
-           for r in rows])
+           for r in rows], drop=(5, 4, 2))
+    listing.note_cut(len(rows), total)
 
 
 @app.command("show", help=t("cmd.meeting.show"))

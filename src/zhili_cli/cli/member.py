@@ -68,7 +68,7 @@ def list_(
         [(r["name"], t(f"role.{r['role']}"), t(f"party.{r['party']}"), r["phone"],
           f"{r['term_start'] or ''}–{r['term_end'] or ''}",
           f"{t('member_ending_soon')} {t('member_days_left', days=r['days_left'])}" if r["term_ends_soon"] else "")
-         for r in out])
+         for r in out], drop=(5, 3, 2))
     soon = sum(1 for r in out if r["term_ends_soon"])
     if soon and not out_file:
         say(t("members_terms_warning", count=soon, days=within))

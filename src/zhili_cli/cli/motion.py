@@ -316,4 +316,4 @@ def list_(ctx: typer.Context,
     listing.out_or(ctx, out, force, table)(t("motions_title"), [t("col.number"), t("col.title"), t("col.class"), t("col.stage"), t("col.status")],
           [(r["number"], r["title"], t(f"class.{r['vote_class']}"),
             _stage_name(r["stage"]) if r["status"] == "open" else "", t(f"motion_status.{r['status']}"))
-           for r in data])
+           for r in data], drop=(3, 2))

@@ -33,16 +33,30 @@ def _console() -> Any:
     return Console(highlight=False, emoji=False)
 
 
-def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]], keep: int = 0) -> None:
-    """A table; its first `keep` columns (numbers, dates, amounts) never fold."""
+def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]], keep: int = 0,
+          drop: Sequence[int] | None = None) -> None:
+    """A table fitted to the terminal (cli/fit.py): numbers and reference numbers never split,
+    text wrapped; when it cannot fit, the columns in `drop` (least important first; default
+    from the right) are left out and named on stderr. The first `keep` columns never wrap."""
     from rich.table import Table
 
+    from zhili_cli.cli import fit
+
+    console = _console()
+    header = [visible(c) for c in columns]
+    cells = [[visible(v) for v in row] for row in rows]
+    shown, widths = fit.layout(header, cells, console.width, keep=keep, drop=drop)
     tbl = Table(title=None if title is None else literal(title), show_lines=False, header_style="bold")
-    for i, col in enumerate(columns):
-        tbl.add_column(literal(col), no_wrap=i < keep, overflow="fold")
-    for row in rows:
-        tbl.add_row(*[literal(v) for v in row])
-    _console().print(tbl)
+    for i, w in zip(shown, widths):
+        tbl.add_column(literal(fit.wrap(header[i], w)), width=w, no_wrap=True, overflow="fold")
+    for row in cells:
+        tbl.add_row(*[literal(fit.wrap(row[i], w)) for i, w in zip(shown, widths)])
+    console.print(tbl)
+    left_out = [header[i] for i in range(len(header)) if i not in shown]
+    if left_out:
+        from zhili_cli.i18n import t
+
+        sys.stderr.write(visible(t("table_columns_left_out", columns=t("table_columns_sep").join(left_out))) + "\n")
 
 
 def kv(title: str | None, pairs: Iterable[tuple[str, Any]]) -> None:

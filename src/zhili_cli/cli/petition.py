@@ -220,14 +220,16 @@ def list_(
     filters = dict(
         status=states or None, kind=vocab.kind(kind) if kind else None,
         source=vocab.source(source) if source else None, building=buildings.key(building), month=_month(month),
-        overdue_at=clock.iso(clock.now()) if overdue else None, limit=listing.limit_for(ctx, out, limit),
+        overdue_at=clock.iso(clock.now()) if overdue else None,
     )
     if search is not None:
         from zhili_cli.services import search as searching
 
-        rows = searching.petitions(g.conn(), search, **filters)
+        rows, total = listing.page(lambda n: searching.petitions(g.conn(), search, limit=n, **filters),
+                                   listing.limit_for(ctx, out, limit))
     else:
-        rows = petitions.list_rows(g.conn(), **filters)
+        rows, total = listing.page(lambda n: petitions.list_rows(g.conn(), limit=n, **filters),
+                                   listing.limit_for(ctx, out, limit), lambda: petitions.count(g.conn(), **filters))
     if overdue:
         from zhili_cli.services.today import lateness
 
@@ -241,6 +243,7 @@ def list_(
         from zhili_cli.cli.output import emit_json
 
         emit_json([{k: v for k, v in r.items() if k != "id"} for r in rows])
+        listing.note_cut(len(rows), total)
         return
     from zhili_cli.cli.output import table
 
@@ -254,7 +257,8 @@ def list_(
           (r["received_at"] or "")[:10], t(f"party.{r['responsible']}") if r["responsible"] else "",
           *((r["due"], r["days_late"]) if overdue else ()),
           *((r.get("reporter"), r.get("reporter_phone")) if reveal else ()))
-         for r in rows])
+         for r in rows], drop=(4, 2, 5, 1))
+    listing.note_cut(len(rows), total)
 
 
 @app.command("show", help=t("cmd.petition.show"))

@@ -112,7 +112,7 @@ def list_(ctx: typer.Context, json_out: bool = JSON, out: Optional[str] = listin
     listing.out_or(ctx, out, force, table)(t("projects_title"),
           [t("col.p_number"), t("col.p_title"), t("col.p_motion"), t("col.p_progress"), t("col.p_overdue")],
           [(r["number"], r["title"], r["motion"] or "", f"{r['done']}/{r['total']} ({r['progress']:.1f}%)",
-            ", ".join(r["overdue"])) for r in rows])
+            ", ".join(r["overdue"])) for r in rows], drop=(2, 4))
 
 
 @app.command("show", help=t("cmd.project.show"))

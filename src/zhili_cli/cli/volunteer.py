@@ -85,7 +85,7 @@ def balance(
         t("volunteer_balance_title", currency=g.rules_obj().volunteer.currency),
         [t("col.name"), t("col.v_hours"), t("col.v_earned"), t("col.v_redeemed"), t("col.v_balance"),
          t("col.v_last")],
-        [(r["name"], r["hours"], r["earned"], r["redeemed"], r["balance"], r["last_date"]) for r in rows])
+        [(r["name"], r["hours"], r["earned"], r["redeemed"], r["balance"], r["last_date"]) for r in rows], drop=(5, 1))
 
 
 @app.command("list", help=t("cmd.volunteer.list"))
@@ -104,12 +104,15 @@ def list_(
     from zhili_cli.services import volunteers
 
     g = globals_of(ctx)
-    rows = volunteers.entries(g.conn(), name, _month(month), listing.limit_for(ctx, out, limit))
+    rows, total = listing.page(lambda n: volunteers.entries(g.conn(), name, _month(month), n),
+                               listing.limit_for(ctx, out, limit))
     if json_out:
         emit_json(rows)
+        listing.note_cut(len(rows), total)
         return
     listing.out_or(ctx, out, force, table)(
         t("volunteer_list_title"),
         [t("col.date"), t("col.name"), t("col.v_kind"), t("col.v_hours"), t("col.v_activity"), t("col.v_points")],
         [(r["date"], r["name"], t(f"volunteer.{r['kind']}"), r["hours"] if r["kind"] == "service" else "",
-          r["activity"], r["points"]) for r in rows])
+          r["activity"], r["points"]) for r in rows], drop=(2, 5))
+    listing.note_cut(len(rows), total)

@@ -198,5 +198,9 @@ def list_rows(conn: sqlite3.Connection, **filters: Any) -> list[dict[str, Any]]:
     return store.list_(conn, **filters)
 
 
+def count(conn: sqlite3.Connection, **filters: Any) -> int:
+    return store.count(conn, **filters)
+
+
 def history(conn: sqlite3.Connection, petition: dict[str, Any]) -> list[dict[str, Any]]:
     return store.history(conn, petition)

@@ -100,6 +100,12 @@ def list_(conn: sqlite3.Connection, *, status: list[str] | None = None, kind: st
     return all_dicts(conn.execute(sql, params))
 
 
+def count(conn: sqlite3.Connection, *, include_private: bool = True, **filters: Any) -> int:
+    """How many rows `list_` would give without a limit."""
+    where, params = _filters(include_private=include_private, **filters)
+    return conn.execute(f"SELECT count(*) FROM petitions{where}", params).fetchone()[0]
+
+
 def _filters(*, status=None, kind=None, source=None, building=None, month=None, overdue_at=None,
              include_private=True, date_from=None, date_to=None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
