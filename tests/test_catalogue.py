@@ -32,17 +32,11 @@ def test_the_catalogue_files_are_package_data():
     assert total == len(i18n.load_catalogue())  # nothing overridden, nothing dropped
 
 
-class Files:
-    """Stands in for importlib.resources' view of the messages package."""
-
-    def __init__(self, tmp_path, texts):
-        self.paths = []
-        for name, text in texts.items():
-            (tmp_path / name).write_text(text, encoding="utf-8")
-            self.paths.append(tmp_path / name)
-
-    def iterdir(self):
-        return iter(self.paths)
+def test_the_catalogue_reads_the_same_through_importlib_resources(monkeypatch):
+    """A package that is not a folder (a zip) is read through importlib.resources: same messages."""
+    from_folder = i18n.load_catalogue()
+    monkeypatch.setattr(i18n, "MESSAGES", "/no/such/folder")
+    assert i18n.load_catalogue() == from_folder
 
 
 @pytest.mark.parametrize("texts, problem", [
@@ -51,6 +45,9 @@ class Files:
     ({"a.json": '{"k": ["一"]}'}, r"must be \[zh, en\]"),
 ])
 def test_a_repeated_or_half_message_is_refused(tmp_path, monkeypatch, texts, problem):
-    monkeypatch.setattr(resources, "files", lambda package: Files(tmp_path, texts))
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a catalogue file", encoding="utf-8")
+    monkeypatch.setattr(i18n, "MESSAGES", str(tmp_path))
     with pytest.raises(ValueError, match=problem):
         i18n.load_catalogue()

@@ -158,22 +158,28 @@ def _install_help_words() -> bool:
 
 
 # ----------------------------------------------------------------------------- 3. metavars
-_KINDS = (  # parameter name (typer's python name) → the kind of value the user types
-    ("date", r"date\w*|\w*_date|from_?|to|date_from|date_to|received|due|term_start|term_end|announced|at|since|until"),
-    ("month", r"month"),
-    ("period", r"period"),
-    ("amount", r"amount|share|\w*_fen"),
-    ("area", r"(\w*_)?area"),
-    ("file", r"file|files|path|out|db|rules|rules_out|map|markdown|\w*_file|\w*_path"),
-    ("ref", r"ref|refs|subject|petition|motion|meeting|project|expense|add_ref|head"),
+# parameter name (typer's python name) → the kind of value the user types: the first kind whose
+# names hold it, or whose prefixes / suffixes it starts / ends with. Plain string tests, not
+# regular expressions: compiling those cost every help screen more than drawing a row.
+_KINDS: tuple[tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...]], ...] = (
+    ("date", frozenset({"from", "from_", "to", "date_from", "date_to", "received", "due", "term_start",
+                        "term_end", "announced", "at", "since", "until"}), ("date",), ("_date",)),
+    ("month", frozenset({"month"}), (), ()),
+    ("period", frozenset({"period"}), (), ()),
+    ("amount", frozenset({"amount", "share"}), (), ("_fen",)),
+    ("area", frozenset({"area"}), (), ("_area",)),
+    ("file", frozenset({"file", "files", "path", "out", "db", "rules", "rules_out", "map", "markdown"}), (),
+     ("_file", "_path")),
+    ("ref", frozenset({"ref", "refs", "subject", "petition", "motion", "meeting", "project", "expense",
+                       "add_ref", "head"}), (), ()),
 )
-_compiled: list[tuple[str, Any]] = []  # compiled when a help screen first needs them
 
 
 def _kind_of(name: str) -> str | None:
-    if not _compiled:
-        _compiled.extend((kind, re.compile(f"^(?:{pattern})$")) for kind, pattern in _KINDS)
-    return next((kind for kind, pattern in _compiled if pattern.match(name)), None)
+    for kind, names, prefixes, suffixes in _KINDS:
+        if name in names or (prefixes and name.startswith(prefixes)) or (suffixes and name.endswith(suffixes)):
+            return kind
+    return None
 
 
 def metavar(param: Any) -> str | None:
