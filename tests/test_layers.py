@@ -1,16 +1,21 @@
-"""The layers: the command line never reaches the store (it goes through a service)."""
+"""The layers: domain → store → services → cli and report. The command line never reaches the
+store (it goes through a service); each layer imports only what is below it; no module is long."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+import pytest
+
 import zhili_cli
 
-CLI = Path(zhili_cli.__file__).parent / "cli"
+ROOT = Path(zhili_cli.__file__).parent
+CLI = ROOT / "cli"
 
 
-def _store_imports(path: Path) -> list[str]:
+def _imports_of(path: Path, banned: tuple[str, ...]) -> list[str]:
+    """Each import in `path` of a module in `banned` (a name or any of its submodules)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
         if isinstance(node, ast.Import):
@@ -20,11 +25,14 @@ def _store_imports(path: Path) -> list[str]:
             names = [base] + [f"{base}.{a.name}" for a in node.names]
         else:
             continue
-        for name in names:
-            if name == "zhili_cli.store" or name.startswith("zhili_cli.store."):
-                found.append(f"{path.name}:{node.lineno}: {name}")
-                break
+        hit = next((n for n in names for b in banned if n == b or n.startswith(b + ".")), None)
+        if hit:
+            found.append(f"{path.parent.name}/{path.name}:{node.lineno}: {hit}")
     return found
+
+
+def _store_imports(path: Path) -> list[str]:
+    return _imports_of(path, ("zhili_cli.store",))
 
 
 def test_no_cli_module_imports_the_store():
@@ -46,3 +54,30 @@ def test_the_scan_catches_every_form_of_import(tmp_path):
     ok = tmp_path / "ok.py"
     ok.write_text("from zhili_cli.services import storefront\nimport zhili_cli.storage\n", "utf-8")
     assert _store_imports(ok) == []
+
+
+LAYERS = {
+    # rules, state machines, tallies, tiers: plain Python, no storage, no terminal
+    "domain": ("zhili_cli.store", "zhili_cli.services", "zhili_cli.cli", "zhili_cli.report",
+               "sqlite3", "sqlite_utils", "typer", "click", "rich"),
+    # all SQL, no use cases and no terminal
+    "store": ("zhili_cli.services", "zhili_cli.cli", "zhili_cli.report", "typer", "click", "rich"),
+    # one use case per command: no command line, no rendering to a terminal
+    "services": ("zhili_cli.cli", "typer", "click", "rich"),
+    # one model built from the store's queries, many renderers: no command line
+    "report": ("zhili_cli.cli", "typer", "click"),
+}
+
+
+@pytest.mark.parametrize("layer", sorted(LAYERS))
+def test_each_layer_imports_only_what_is_below_it(layer):
+    modules = sorted((ROOT / layer).rglob("*.py"))
+    assert modules
+    offenders = [hit for m in modules for hit in _imports_of(m, LAYERS[layer])]
+    assert offenders == []
+
+
+def test_no_module_over_400_lines():
+    long = {str(p.relative_to(ROOT)): n for p in ROOT.rglob("*.py")
+            if (n := len(p.read_text("utf-8").splitlines())) > 400}
+    assert long == {}
