@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import typer
 
@@ -43,6 +43,18 @@ def _done(row: dict[str, Any], json_out: bool, key: str) -> None:
         typer.echo(t(key, number=row["number"], status=t(f"status.{row['status']}")))
 
 
+def _write(ctx: typer.Context, command: str, json_out: bool, key: str,
+           act: Callable[[Any, Any], dict[str, Any]]) -> None:
+    """`act(tx, g)` in the command's one write transaction, then the petition's line `key`
+    (or the petition as JSON)."""
+    from zhili_cli.cli.context import globals_of
+
+    g = globals_of(ctx)
+    with g.write(command) as tx:
+        row = act(tx, g)
+    _done(row, json_out, key)
+
+
 @app.command("add", help=t("cmd.petition.add"))
 def add(
     ctx: typer.Context,
@@ -57,16 +69,13 @@ def add(
     received: Optional[str] = typer.Option(None, "--received", help=t("opt.received")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
     when = _when(received)
-    with g.write("petition add") as tx:
-        row = petitions.add(tx, g.rules_obj(), title=title, source=source, text=text, kind=kind,
-                            building=building, location=location, reporter=reporter,
-                            reporter_phone=phone, received_at=when)
-    _done(row, json_out, "petition_added")
+    _write(ctx, "petition add", json_out, "petition_added",
+           lambda tx, g: petitions.add(tx, g.rules_obj(), title=title, source=source, text=text, kind=kind,
+                                       building=building, location=location, reporter=reporter,
+                                       reporter_phone=phone, received_at=when))
 
 
 @app.command("triage", help=t("cmd.petition.triage"))
@@ -79,14 +88,11 @@ def triage(
     reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.retriage_reason")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition triage") as tx:
-        row = petitions.triage(tx, g.rules_obj(), ref, kind=kind, responsible=to, completion_due=_when(due),
-                               reason=reason)
-    _done(row, json_out, "petition_moved")
+    _write(ctx, "petition triage", json_out, "petition_moved",
+           lambda tx, g: petitions.triage(tx, g.rules_obj(), ref, kind=kind, responsible=to,
+                                          completion_due=_when(due), reason=reason))
 
 
 @app.command("assign", help=t("cmd.petition.assign"))
@@ -98,87 +104,67 @@ def assign(
     note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition assign") as tx:
-        row = petitions.assign(tx, g.rules_obj(), ref, responsible=to, completion_due=_when(due), note=note)
-    _done(row, json_out, "petition_moved")
+    _write(ctx, "petition assign", json_out, "petition_moved",
+           lambda tx, g: petitions.assign(tx, g.rules_obj(), ref, responsible=to, completion_due=_when(due),
+                                          note=note))
 
 
 @app.command("update", help=t("cmd.petition.update"))
 def update(ctx: typer.Context, ref: str = REF,
            note: str = typer.Option(..., "--note", help=t("opt.note")), json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition update") as tx:
-        row = petitions.update(tx, ref, note=note)
-    _done(row, json_out, "petition_noted")
+    _write(ctx, "petition update", json_out, "petition_noted",
+           lambda tx, g: petitions.update(tx, ref, note=note))
 
 
 @app.command("close", help=t("cmd.petition.close"))
 def close(ctx: typer.Context, ref: str = REF,
           feedback: str = typer.Option(..., "--feedback", help=t("opt.feedback")), json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition close") as tx:
-        row = petitions.close(tx, ref, feedback=feedback)
-    _done(row, json_out, "petition_moved")
+    _write(ctx, "petition close", json_out, "petition_moved",
+           lambda tx, g: petitions.close(tx, ref, feedback=feedback))
 
 
 @app.command("verify", help=t("cmd.petition.verify"))
 def verify(ctx: typer.Context, ref: str = REF,
            satisfaction: str = typer.Option(..., "--satisfaction", help=t("opt.satisfaction")),
            note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")), json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition verify") as tx:
-        row = petitions.verify(tx, ref, satisfaction=satisfaction, note=note)
-    _done(row, json_out, "petition_moved")
+    _write(ctx, "petition verify", json_out, "petition_moved",
+           lambda tx, g: petitions.verify(tx, ref, satisfaction=satisfaction, note=note))
 
 
 @app.command("reject", help=t("cmd.petition.reject"))
 def reject(ctx: typer.Context, ref: str = REF,
            reason: str = typer.Option(..., "--reason", help=t("opt.reason")), json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition reject") as tx:
-        row = petitions.reject(tx, ref, reason=reason)
-    _done(row, json_out, "petition_moved")
+    _write(ctx, "petition reject", json_out, "petition_moved",
+           lambda tx, g: petitions.reject(tx, ref, reason=reason))
 
 
 @app.command("merge", help=t("cmd.petition.merge"))
 def merge(ctx: typer.Context, ref: str = REF,
           into: str = typer.Option(..., "--into", help=t("opt.into")), json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition merge") as tx:
-        row = petitions.merge(tx, ref, into=into)
-    _done(row, json_out, "petition_moved")
+    _write(ctx, "petition merge", json_out, "petition_moved",
+           lambda tx, g: petitions.merge(tx, ref, into=into))
 
 
 @app.command("refer", help=t("cmd.petition.refer"))
 def refer(ctx: typer.Context, ref: str = REF,
           to: str = typer.Option(..., "--to", help=t("opt.refer_to")),
           note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")), json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition refer") as tx:
-        row = petitions.refer(tx, ref, to=to, note=note)
-    _done(row, json_out, "petition_moved")
+    _write(ctx, "petition refer", json_out, "petition_moved",
+           lambda tx, g: petitions.refer(tx, ref, to=to, note=note))
 
 
 def _month(value: str | None) -> str | None:

@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 import typer
 
-from zhili_cli.cli.petition import JSON, REF, _done, _when, app
+from zhili_cli.cli.petition import JSON, REF, _when, _write, app
 from zhili_cli.i18n import t
 
 
@@ -27,28 +27,22 @@ def edit(
     received: Optional[str] = typer.Option(None, "--received", help=t("opt.received")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition edit") as tx:
-        row = petitions.edit(tx, g.rules_obj(), ref, reason=reason, title=title, text=text, kind=kind,
-                             building=building, location=location, reporter=reporter, phone=phone,
-                             received=_when(received))
-    _done(row, json_out, "petition_corrected")
+    _write(ctx, "petition edit", json_out, "petition_corrected",
+           lambda tx, g: petitions.edit(tx, g.rules_obj(), ref, reason=reason, title=title, text=text, kind=kind,
+                                        building=building, location=location, reporter=reporter, phone=phone,
+                                        received=_when(received)))
 
 
 @app.command("reopen", help=t("cmd.petition.reopen"))
 def reopen(ctx: typer.Context, ref: str = REF,
            reason: str = typer.Option(..., "--reason", help=t("opt.correction_reason")),
            json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
     from zhili_cli.services import petitions
 
-    g = globals_of(ctx)
-    with g.write("petition reopen") as tx:
-        row = petitions.reopen(tx, g.rules_obj(), ref, reason=reason)
-    _done(row, json_out, "petition_moved")
+    _write(ctx, "petition reopen", json_out, "petition_moved",
+           lambda tx, g: petitions.reopen(tx, g.rules_obj(), ref, reason=reason))
 
 
 def public_event(event: dict[str, Any]) -> dict[str, Any]:
