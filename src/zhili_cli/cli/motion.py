@@ -270,8 +270,12 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
     ])
     table(t("motion_stages_title"), [t("col.stage"), t("col.body"), t("col.status"), t("col.outcome")],
           [(_stage_name(s["key"]), t(f"stage_body.{s['body']}"), t(f"stage_status.{s['status']}"),
-            "" if s["vote"] is None else t(f"vote_result.{s['vote']['result']}"))
+            "" if s["vote"] is None else t("vote_result.awaiting_close") if s["vote"].get("awaiting_close")
+            else t(f"vote_result.{s['vote']['result']}"))
            for s in d["stages"]])
+    for s in d["stages"]:
+        if s["vote"] is not None and s["vote"].get("awaiting_close"):
+            typer.echo(t("vote_awaiting_close", number=d["number"], end=s["vote"]["window_to"]))
     if len(d["versions"]) > 1:
         table(t("motion_versions_title"), [t("col.version"), t("col.at"), t("col.title"), t("col.reason")],
               [(f"v{v['version']}", v["at"][:16].replace("T", " "), v["title"], v["reason"] or "")

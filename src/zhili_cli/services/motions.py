@@ -208,14 +208,15 @@ def detail(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
     stages = []
     for s in store.stages(conn, motion["id"]):
         v = vote_store.get(conn, s["vote_id"]) if s["vote_id"] else None
+        live = _window_now(v)
         stages.append({
             "key": s["key"], "body": s["body"], "status": s["status"], "started_at": s["started_at"],
             "finished_at": s["finished_at"], "note": s["note"],
             "vote": None if v is None else {
-                "result": v["result"], "subject": v["subject"], "tally": json.loads(v["tally"] or "{}"),
+                "result": v["result"], "subject": v["subject"], "tally": {**json.loads(v["tally"] or "{}"), **live},
                 "ballots": len(vote_store.ballots(conn, v["id"])), "final": bool(v["final"]),
                 "closed_at": v["closed_at"], "window_from": v["window_from"], "window_to": v["window_to"],
-                "announced_on": v["announced_on"],
+                "announced_on": v["announced_on"], **live,
             },
         })
     return {**{k: v for k, v in motion.items() if k not in ("id", "year", "seq")},
@@ -224,6 +225,17 @@ def detail(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
             "scope": ["-".join(p for p in s if p) for s in store.scopes(conn, motion["id"])],
             "versions": store.versions(conn, motion["id"]),
             "stages": stages, "history": store.events(conn, motion["id"])}
+
+
+def _window_now(v: dict[str, Any] | None) -> dict[str, Any]:
+    """An owners' vote's window as of now (`window`, `awaiting_close`): the stored tally was
+    counted at the last ballot and cannot know that the window has since ended."""
+    if v is None or v["body"] != "owners" or v["final"]:
+        return {}
+    from zhili_cli import clock
+    from zhili_cli.services.owner_votes import window_status
+
+    return window_status(v, clock.now().date())
 
 
 def list_rows(conn: sqlite3.Connection, status: str | None = None) -> list[dict[str, Any]]:

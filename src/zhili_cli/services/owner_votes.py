@@ -9,7 +9,9 @@
   window, for a unit of the frozen base, signed by its registered owner or a named proxy.
   Re-importing a growing sheet adds only the new ballots.
 - while open the tally is provisional (`final: false`, `passed: false`) and approves nothing;
-  `close_vote` after the window's end fixes the result (`final: true`); no ballot afterwards.
+  after the window's last day it says so (`window: ended`, `awaiting_close: true`) and still
+  approves nothing: `close_vote` is the deliberate act that fixes the result (`final: true`),
+  after the window's end, or before it once every unit of the base has voted; no ballot afterwards.
 """
 
 from __future__ import annotations
@@ -303,12 +305,17 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
 
 
 def close_vote(tx: Tx, rules: Any, ref: str) -> dict[str, Any]:
-    """After the window's end: the result is fixed (final) and no ballot is accepted afterwards."""
+    """After the window's end — or before it when every unit of the frozen base has voted, as
+    nobody is left to vote — the result is fixed (final) and no ballot is accepted afterwards."""
     motion, stage = _owners_stage(tx.conn, ref)
     v = _vote_of(tx.conn, motion, stage)
     state = _window(v, tx.at.date())
+    units, voted = _turnout(tx.conn, v)
+    if state == "open" and voted == units:
+        state = "ended"
     if state in ("before", "open"):
-        raise UserError("vote_close_early", number=motion["number"], end=v["window_to"])
+        raise UserError("vote_close_before_end", number=motion["number"], end=v["window_to"], units=units,
+                        voted=voted)
     if state == "closed":
         raise UserError("vote_window_closed", number=motion["number"], start=v["window_from"], end=v["window_to"])
     vote_store.update(tx, v["id"], {"closed_at": tx.at_iso, "final": 1})
@@ -321,7 +328,7 @@ def retally(tx: Tx, rules: Any, vote_id: int) -> dict[str, Any]:
     """Count the vote from its frozen base and ballots and store the tally; the result is
     passed | failed only once the vote is closed (final), else open."""
     v = vote_store.get(tx.conn, vote_id)
-    result = owners_tally(tx.conn, rules, v)  # type: ignore[arg-type]
+    result = owners_tally(tx.conn, rules, v, tx.at.date())  # type: ignore[arg-type]
     final = bool(v["final"])  # type: ignore[index]
     status = ("passed" if result["passed"] else "failed") if final else "open"
     vote_store.update(tx, vote_id, {"result": status,
@@ -330,9 +337,26 @@ def retally(tx: Tx, rules: Any, vote_id: int) -> dict[str, Any]:
     return {**result, "result": status}
 
 
-def owners_tally(conn: sqlite3.Connection, rules: Any, v: dict[str, Any]) -> dict[str, Any]:
+def _turnout(conn: sqlite3.Connection, v: dict[str, Any]) -> tuple[int, int]:
+    """(units in the frozen base, units of it with a ballot)."""
+    units = {str(u[0]) for u in json.loads(v["base"] or "{}").get("units", [])}
+    return len(units), len(units & set(vote_store.owner_ballots(conn, v["id"])))
+
+
+def window_status(v: dict[str, Any], today: date) -> dict[str, Any]:
+    """`window`: before | open | ended | closed on `today`; `awaiting_close`: the window is over
+    and nobody has closed the vote yet (its counts are still provisional)."""
+    if not v.get("window_from") or not v.get("window_to"):
+        return {}
+    state = _window(v, today)
+    return {"window": state, "awaiting_close": state == "ended"}
+
+
+def owners_tally(conn: sqlite3.Connection, rules: Any, v: dict[str, Any],
+                 today: date | None = None) -> dict[str, Any]:
     """The tally of an owners' vote on its frozen base. While not final, `passed` is false (a
-    provisional count approves nothing) and `passing_so_far` says where the count stands."""
+    provisional count approves nothing) and `passing_so_far` says where the count stands;
+    with `today`, `window` and `awaiting_close` say whether the window is over."""
     data = json.loads(v["base"] or "{}")
     picked = vote_store.owner_ballots(conn, v["id"])
     counts = tally.count_owned(((str(u[0]), u[2], u[3]) for u in data.get("units", [])), picked)
@@ -343,4 +367,6 @@ def owners_tally(conn: sqlite3.Connection, rules: Any, v: dict[str, Any]) -> dic
     out["final"] = final
     out["window_from"], out["window_to"] = v["window_from"], v["window_to"]
     out["scope"] = data.get("scope", [])
+    if today is not None:
+        out.update(window_status(v, today))
     return out

@@ -5,7 +5,7 @@ days late; 0: due today; negative: days left) and the command that deals with it
 open petitions past or near their response or completion deadline; committee decisions not
 published within `committee.publish_within_days`; project milestones due; owners' votes open
 or closing; meetings in the next seven days and their missing agenda or notice; committee
-terms ending within 90 days; flagged households not visited within `care.visit_every_days`.
+terms ending within 90 days; owners' votes whose window has ended and that nobody has closed; flagged households not visited within `care.visit_every_days`.
 """
 
 from __future__ import annotations
@@ -85,6 +85,9 @@ def items(conn: Any, rules: Any, now: datetime, days: int = 7) -> list[dict[str,
         if opens and opens > today:
             if opens <= horizon:
                 out.append(_item("vote_opening", ref, v["title"] or "", opens, today, f"zhili motion show {ref}"))
+        elif closes and closes < today:  # the window is over: the result awaits its closing
+            out.append(_item("vote_awaiting_close", ref, v["title"] or "", closes, today,
+                             f"zhili motion vote close {ref}"))
         elif closes:
             if closes <= horizon:
                 out.append(_item("vote_closing", ref, v["title"] or "", closes, today, f"zhili motion show {ref}"))

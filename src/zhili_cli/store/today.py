@@ -41,6 +41,8 @@ def owners_votes(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     cols = _columns(conn, "votes")
     window = ", v.window_from, v.window_to" if {"window_from", "window_to"} <= cols else ", NULL AS window_from, NULL AS window_to"
     open_ = "v.final = 0" if "final" in cols else "v.result = 'open'"
+    if "closed_at" in cols:  # a withdrawn motion's vote is closed without a result
+        open_ += " AND v.closed_at IS NULL"
     return all_dicts(conn.execute(
         f"SELECT v.id, v.opened_at{window}, m.number AS motion, m.title FROM votes v "
         f"LEFT JOIN motions m ON m.id = v.motion_id WHERE v.body = 'owners' AND {open_} ORDER BY v.id"))
