@@ -36,7 +36,10 @@ def today(
             title = f"{t('role.' + i['role'])}（{t('party.' + i['party'])}）"
         elif i["kind"] == "visit_never":
             title = t("today.never_visited", n=i["households"])
-        typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {i['ref']}  {title}")
+        ref = i["ref"]
+        if i["kind"] == "mailbox":
+            ref, title = "", t("today.mailbox_days", days="、".join(t("weekday." + d) for d in i["weekdays"]))
+        typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {ref}  {title}")
         typer.echo(f"    → {i['command']}")
 
 

@@ -58,6 +58,20 @@ def default_date(week: str, today: date) -> date:
     return day
 
 
+def period(frequency: str, day: date) -> tuple[date, date]:
+    """The first and last day of the three-party meeting's period holding `day`
+    (meetings.three_party.frequency; seed 000: monthly)."""
+    if frequency != "monthly":
+        raise ValueError(f"unknown frequency: {frequency}")
+    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def period_due(frequency: str, week: str, day: date) -> date:
+    """The day the period's three-party meeting is due: Thursday of the rules' week."""
+    first, _ = period(frequency, day)
+    return thursday(first.year, first.month, week)
+
+
 # notice ------------------------------------------------------------------------
 
 def notice_days(kind: str, extraordinary: bool, assembly_rules: Any) -> int:

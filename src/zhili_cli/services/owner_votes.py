@@ -7,7 +7,9 @@
   The counting base (units, owners, areas; within the motion's scope) is frozen here.
 - ballots (`motion vote REF --ballot ROOM=同意@签名`, `motion ballots import`): only inside the
   window, for a unit of the frozen base, signed by its registered owner or a named proxy.
-  Re-importing a growing sheet adds only the new ballots.
+  Re-importing a growing sheet adds only the new ballots. A paper ballot (method 纸质/书面) in an
+  electronic vote is accepted when `assembly.paper_ballots_on_request` allows it (Hangzhou
+  regulation art. 20), refused otherwise; at an on-site vote on the assembly's day it is the norm.
 - while open the tally is provisional (`final: false`, `passed: false`) and approves nothing;
   after the window's last day it says so (`window: ended`, `awaiting_close: true`) and still
   approves nothing: `close_vote` is the deliberate act that fixes the result (`final: true`),
@@ -274,6 +276,7 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
     in_file: dict[int, int] = {}
     choice_of = {"yes": "agree", "no": "oppose", "abstain": "abstain"}
     start, end = date.fromisoformat(v["window_from"]), date.fromisoformat(v["window_to"])
+    paper_ok = rules.assembly.paper_ballots_on_request or _on_site(tx.conn, v)
     n = skipped = 0
     for line, rec in records(BALLOTS, path, headers, rows, columns):
         if rec.get("motion") and rec["motion"].strip().upper() != motion["number"].upper():
@@ -289,6 +292,9 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
                 column = column_of(headers, columns, "cast_on")
                 raise UserError("ballot_outside_window", day=cast_on.isoformat(), start=v["window_from"],
                                 end=v["window_to"])
+            if rec["method"] == "paper" and not paper_ok:
+                column = column_of(headers, columns, "method")
+                raise UserError("ballot_paper_refused", room=base.label(hid))
             column = column_of(headers, columns, "voter")
             at = tx.at_iso if rec["cast_on"] is None else cast_on.isoformat()
             added = _record(tx, v, base, hid, choice_of[rec["choice"]], rec["voter"], rec["method"] == "proxy",
@@ -302,6 +308,15 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
     outcome = retally(tx, rules, v["id"])
     store.add_event(tx, motion["id"], "vote", stage["key"], f"{n} ballots")
     return {"motion": motion["number"], "count": n, "unchanged": skipped, "tally": outcome}
+
+
+def _on_site(conn: sqlite3.Connection, v: dict[str, Any]) -> bool:
+    """A vote held on the owners' assembly's own day (paper ballots at the meeting), not an
+    electronic window; in an electronic vote a paper ballot needs `assembly.paper_ballots_on_request`."""
+    from zhili_cli.store import meetings as meeting_store
+
+    row = meeting_store.get_by_id(conn, v["meeting_id"]) if v["meeting_id"] else None
+    return bool(row) and v["window_from"] == v["window_to"] == row["date"][:10]  # type: ignore[index]
 
 
 def close_vote(tx: Tx, rules: Any, ref: str) -> dict[str, Any]:

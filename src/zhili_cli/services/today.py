@@ -5,7 +5,8 @@ days late; 0: due today; negative: days left) and the command that deals with it
 open petitions past or near their response or completion deadline; committee decisions not
 published within `committee.publish_within_days`; project milestones due; owners' votes open
 or closing; meetings in the next seven days and their missing agenda or notice; committee
-terms ending within 90 days; owners' votes whose window has ended and that nobody has closed; flagged households not visited within `care.visit_every_days`.
+terms ending within 90 days; the mailbox's collection days and this period's three-party
+meeting (services/today_routine.py); owners' votes whose window has ended and that nobody has closed; flagged households not visited within `care.visit_every_days`.
 """
 
 from __future__ import annotations
@@ -125,6 +126,9 @@ def items(conn: Any, rules: Any, now: datetime, days: int = 7) -> list[dict[str,
         out.append(_item("visit_never", flag, flag, today, today, f"zhili household list --flag {flag}",
                          households=count))
 
+    from zhili_cli.services import today_routine
+
+    out += today_routine.items(conn, rules, today, horizon)
     return sorted(out, key=_urgency)
 
 

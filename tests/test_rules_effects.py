@@ -1,0 +1,110 @@
+"""The rules keys that shape the routine: the mailbox's days (meetings.mailbox_days), the
+three-party meeting's period (meetings.three_party.frequency, with its week) on `zhili today`,
+and paper ballots in an electronic owners' vote (assembly.paper_ballots_on_request)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import write_csv
+from tests.test_motions import register
+from tests.test_owner_vote_life import at, opened
+
+
+def _rules(tmp_path: Path, old: str, new: str) -> str:
+    from zhili_cli.rules.load import default_text
+
+    text = default_text()
+    assert old in text
+    path = tmp_path / "rules.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return str(path)
+
+
+def _kind(items, kind):
+    return [i for i in items if i["kind"] == kind]
+
+
+def test_mailbox_days_on_the_desk(cli, tmp_path, monkeypatch):
+    assert _kind(cli.json("today"), "mailbox") == []  # no register yet: no routine
+    register(cli, tmp_path, ["100"] * 2)
+    # 2024-03-05 is a Tuesday: the default days are Tuesday and Friday (seed 000)
+    [item] = _kind(cli.json("today"), "mailbox")
+    assert (item["due"], item["days_late"], item["weekdays"]) == ("2024-03-05", 0, ["tue", "fri"])
+    assert item["command"].startswith("zhili petition add --source 信箱")
+    assert "每周周二、周五开箱" in cli.ok("today").stdout
+    assert "opened every Tuesday、Friday" in cli.ok("--lang", "en", "today").stdout
+    at(monkeypatch, "2024-03-06")  # Wednesday: not a collection day
+    assert _kind(cli.json("today"), "mailbox") == []
+    wed = _rules(tmp_path, "mailbox_days: [tue, fri]", "mailbox_days: [wed]")
+    assert [i["weekdays"] for i in _kind(cli.json("--rules", wed, "today"), "mailbox")] == [["wed"]]
+    at(monkeypatch, "2024-03-08")
+    assert _kind(cli.json("--rules", wed, "today"), "mailbox") == []
+    assert len(_kind(cli.json("today"), "mailbox")) == 1
+    bad = _rules(tmp_path, "mailbox_days: [tue, fri]", "mailbox_days: [tuesday]")
+    assert "mailbox_days" in cli.fails("--rules", bad, "today")
+
+
+def test_three_party_meeting_due_and_missed_per_period(cli, tmp_path, monkeypatch):
+    register(cli, tmp_path, ["100"] * 2)
+    # 2024-03-05: the meeting is due on the last Thursday of March (03-28), beyond a week's horizon
+    assert _kind(cli.json("today"), "three_party_due") == []
+    [item] = _kind(cli.json("today", "--days", "30"), "three_party_due")
+    assert (item["ref"], item["due"], item["days_late"]) == ("2024-03", "2024-03-28", -23)
+    assert (item["period_from"], item["period_to"]) == ("2024-03-01", "2024-03-31")
+    assert item["command"] == "zhili meeting schedule --kind three_party"
+    # the rules' week moves the day: the first week's Thursday is 03-07, inside the horizon
+    first = _rules(tmp_path, "    week: last ", "    week: first ")
+    assert [i["due"] for i in _kind(cli.json("--rules", first, "today"), "three_party_due")] == ["2024-03-07"]
+    # the day has passed and no meeting was held: missed
+    at(monkeypatch, "2024-03-30")
+    [item] = _kind(cli.json("today"), "three_party_due")
+    assert item["days_late"] == 2
+    assert "逾期 2 天" in cli.ok("today").stdout and "三方协同会议尚未安排" in cli.ok("today").stdout
+    # a meeting of another kind, or of next month, does not stand for this month's
+    cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-30")
+    cli.ok("meeting", "schedule", "--kind", "三方", "--date", "2024-04-25")
+    assert len(_kind(cli.json("today"), "three_party_due")) == 1
+    number = cli.json("meeting", "schedule", "--kind", "三方", "--date", "2024-03-31")["number"]
+    assert _kind(cli.json("today"), "three_party_due") == []
+    cli.ok("meeting", "cancel", number, "--reason", "改期")
+    assert len(_kind(cli.json("today"), "three_party_due")) == 1
+    # a new period: April's meeting is scheduled (04-25), so nothing is due
+    at(monkeypatch, "2024-04-20")
+    assert _kind(cli.json("today"), "three_party_due") == []
+    bad = _rules(tmp_path, "frequency: monthly", "frequency: weekly")
+    assert "frequency" in cli.fails("--rules", bad, "today")
+
+
+def _paper_sheet(tmp_path: Path, rows) -> Path:
+    lines = ["楼栋,单元,房号,意见,签名,方式"] + [f"1,1,{r},同意,业主{r - 1},{how}" for r, how in rows]
+    return write_csv(tmp_path / "paper.csv", "\n".join(lines) + "\n")
+
+
+def test_paper_ballots_in_an_electronic_vote_follow_the_rules(cli, tmp_path, monkeypatch):
+    register(cli, tmp_path, ["100"] * 3)
+    y = opened(cli)
+    at(monkeypatch, "2024-03-21")
+    sheet = _paper_sheet(tmp_path, [(1, "线上"), (2, "纸质")])
+    strict = _rules(tmp_path, "paper_ballots_on_request: true", "paper_ballots_on_request: false")
+    err = cli.fails("--rules", strict, "motion", "ballots", "import", y, str(sheet))
+    assert "paper.csv:3: 方式:" in err and "1-1-2" in err and "paper_ballots_on_request" in err
+    assert cli.json("motion", "show", y)["stages"][0]["vote"]["ballots"] == 0  # all or nothing
+    assert "paper_ballots_on_request: false" in cli.fails("--lang", "en", "--rules", strict, "motion", "ballots",
+                                                          "import", y, str(sheet))
+    # the default rules (Hangzhou regulation art. 20): paper ballots on request are counted
+    out = cli.json("motion", "ballots", "import", y, str(sheet))
+    assert out["count"] == 2 and out["voted_owners"] == 2
+
+
+def test_paper_ballots_at_an_on_site_assembly_vote_need_no_rule(cli, tmp_path, monkeypatch):
+    register(cli, tmp_path, ["100"] * 3)
+    strict = _rules(tmp_path, "paper_ballots_on_request: true", "paper_ballots_on_request: false")
+    y = cli.json("motion", "propose", "--title", "x", "--only", "owners")["number"]
+    m = cli.json("meeting", "schedule", "--kind", "业主大会")["number"]  # 2024-03-20
+    cli.ok("meeting", "agenda", m, "--add-ref", y)
+    cli.ok("meeting", "agenda", m, "--publish")
+    cli.ok("--rules", strict, "motion", "vote", "open", y, "--meeting", m, "--from", "2024-03-20", "--to", "2024-03-20")
+    at(monkeypatch, "2024-03-20")
+    out = cli.json("--rules", strict, "motion", "ballots", "import", y, str(_paper_sheet(tmp_path, [(1, "纸质")])))
+    assert out["count"] == 1
