@@ -33,7 +33,12 @@ def demo(ctx: typer.Context,
             p = path.with_name(path.name + suffix)
             if p.exists():
                 p.unlink()
+    from zhili_cli.demo import use_own_rules
+
+    written = use_own_rules(g)
     g.rules_source()
+    if written is not None:
+        typer.echo(t("demo_rules_written", path=str(written)))
     import os
 
     from zhili_cli.demo import DEMO_NOW

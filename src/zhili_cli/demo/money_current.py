@@ -1,14 +1,16 @@
 """Demo, the current quarter (2025Q2, the demo's clock stands at its last day): income every
 month, spending paid, an item approved and not yet paid, a co-funded item (public revenue and
 the sub-district's share), a reversed income entry and a second maintenance-fund emergency, so
-that every part of the disclosure has something to show. (Shared revenue — gross, ratio, owners'
-share — needs `public_revenue.owner_share` in the rules, which the built-in defaults leave empty.)"""
+that every part of the disclosure has something to show. Parking and advertising income is
+shared revenue: recorded as the gross the property company collected, with the owners' share of
+the demo compound's rules (demo.OWNER_SHARE; `zhili demo` writes them beside its database)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from zhili_cli.demo import shared_income
 from zhili_cli.demo.money import CHAIR, _vote, _write, emergency_repair
 
 INCOME = ([(m, "shop_rent", 15_000) for m in range(1, 7)] + [(m, "parking", 11_000) for m in range(1, 7)]
@@ -32,10 +34,11 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
     for month, source, yuan in sorted(INCOME):
         day = f"2025-{month:02d}-05"
         with _write(g, "demo ledger income", day) as tx:
-            ledger.income(tx, source=source, amount_fen=yuan * 100, on_date=day, period=f"2025-{month:02d}")
+            shared_income(tx, rules, source=source, amount_fen=yuan * 100, on_date=day, period=f"2025-{month:02d}")
     # May's parking fee entered twice by mistake, and the second entry reversed (冲销) two weeks later
     with _write(g, "demo ledger income", "2025-05-06") as tx:
-        twice = ledger.income(tx, source="parking", amount_fen=1_100_000, on_date="2025-05-06", period="2025-05")
+        twice = shared_income(tx, rules, source="parking", amount_fen=1_100_000, on_date="2025-05-06",
+                              period="2025-05")
     with _write(g, "demo ledger reverse", "2025-05-20") as tx:
         ledger.reverse(tx, twice["entry"], reason="5月停车费重复登记")
     numbers = []
