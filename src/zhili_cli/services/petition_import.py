@@ -1,8 +1,9 @@
 """Importing a petition register, replaying each row's recorded history through the loop's rules.
 
-Rows are validated as they stream past, looked up a chunk at a time against the stored
-petitions by their natural key (received, source, title, building; store/petitions.ImportLookup)
-and written in audited batches (store/bulk.py), all in one process. A second import of the
+Rows are validated as they stream past and staged in a temporary table; then, read back
+sorted by their natural key (received, source, title, building) and values, they are looked
+up a chunk at a time against the stored petitions (store/petitions.ImportStage) and written in
+audited batches (store/bulk.py), all in one process and one transaction. A second import of the
 same file adds nothing; identical lines within a file are each kept. An import writes no history
 event per petition: the audit log's batch entry records it (store/petitions.history).
 """
@@ -43,11 +44,14 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
     """All-or-nothing import. With dry_run every problem is collected and nothing written;
     give `conn` then so rows already stored count as unchanged.
 
-    A row is already stored when, counting rows with the same received time, source, title
-    and building, the file's n-th such row has at least n stored before the import
-    (store/petitions.ImportLookup): re-imports add nothing, identical lines are each kept."""
+    The checked rows are staged whole, then stored sorted by their natural key and values
+    (store/petitions.ImportStage): the same rows in any order are stored alike, with the same
+    ids and numbers, and write the table's indexes in order. A row is already stored when,
+    counting rows with the same received time, source, title and building, the file's n-th
+    such row has at least n stored before the import: re-imports add nothing, identical
+    lines are each kept."""
     from zhili_cli.importing.reader import read_rows
-    from zhili_cli.store.petitions import ImportLookup
+    from zhili_cli.store.petitions import ImportStage
 
     headers, rows = read_rows(path, encoding, sheet)
     problems: list[str] = []
@@ -55,25 +59,34 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, encoding: str | None =
     write = tx is not None and not dry_run
     store = _Store(tx, rules) if write else None
     db = tx.conn if tx is not None else conn
-    lookup = None
-    if db is not None:
-        start = store.rows.next_id if store is not None else _next_id(db)
-        lookup = ImportLookup(db, start)
     checked = _checked(rules, path, headers, rows, mapping, problems if dry_run else None)
+    if db is None:  # a dry run with no database: every good row would be new
+        for batch, where in _batches(checked, rows, progress is not None):
+            counts["rows"] += len(batch)
+            counts["new"] += len(batch)
+            if progress is not None and where is not None:
+                progress(*where)
+        return {"counts": counts, "problems": problems}
+    start = store.rows.next_id if store is not None else _next_id(db)
+    stage = ImportStage(db, FIELDS, start)
     try:
         for batch, where in _batches(checked, rows, progress is not None):
             counts["rows"] += len(batch)
-            stored = lookup.stored([(row[1], row[2], row[4], row[6]) for row in batch]) if lookup else set()
-            new = [row for i, row in enumerate(batch) if i not in stored] if stored else batch
-            counts["new"] += len(new)
-            counts["unchanged"] += len(batch) - len(new)
-            if store is not None:
-                store.add(new)
+            stage.add(batch)
             if progress is not None and where is not None:
                 progress(*where)
+        sorted_rows = stage.rows(CHUNK)
+        try:
+            for batch, found in sorted_rows:
+                new = [row for row, stored in zip(batch, found) if not stored]
+                counts["new"] += len(new)
+                counts["unchanged"] += len(batch) - len(new)
+                if store is not None:
+                    store.add(new)
+        finally:
+            sorted_rows.close()  # its statement ends before the stage is dropped
     finally:
-        if lookup is not None:
-            lookup.close()
+        stage.close()
     if store is not None:
         store.flush()
     return {"counts": counts, "problems": problems}
@@ -86,7 +99,7 @@ def _next_id(db: Any) -> int:
 
 
 def _batches(checked: Iterator[tuple], rows: Any, track: bool) -> Iterator[tuple[list[tuple], Any]]:
-    """The checked rows in chunks, each with how far the file has been read."""
+    """The checked rows (each led by its line) in chunks, each with how far the file has been read."""
     batch: list[tuple] = []
     for row in checked:
         batch.append(row)
@@ -99,7 +112,7 @@ def _batches(checked: Iterator[tuple], rows: Any, track: bool) -> Iterator[tuple
 
 def _checked(rules: Any, path: Path, headers: list[str], rows: Any, mapping: dict[str, str] | None,
              problems: list[str] | None) -> Iterator[tuple]:
-    """Each good row of the file as the petition's stored values (FIELDS): cells parsed, the
+    """Each good row of the file as its line and the petition's stored values (FIELDS): cells parsed, the
     row's recorded history checked against the loop's rules, deadlines worked out. The first
     bad row raises RowError, or, with `problems` (a dry run), is listed there and skipped."""
     from zhili_cli.importing.petitions import PETITIONS
@@ -129,7 +142,7 @@ def _checked(rules: Any, path: Path, headers: list[str], rows: Any, mapping: dic
             triaged_at = received_iso
             completion_due = _iso(received + completion_days[kind])
             responsible = rec["responsible"] or routes[kind]
-        yield (received.year, received_iso, rec["source"], kind, rec["title"], rec["text"] or "", rec["building"],
+        yield (line, received.year, received_iso, rec["source"], kind, rec["title"], rec["text"] or "", rec["building"],
                rec["location"], rec["reporter"], rec["phone"], status, _iso(received + response[kind]),
                triaged_at, completion_due, responsible, _iso(closed) if closed else None,
                rec["feedback"] if closed else None, rec["satisfaction"] or None)

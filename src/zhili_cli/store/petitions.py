@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from operator import itemgetter
+from typing import Any, Iterator, Sequence
 
 from zhili_cli.store.rows import all_dicts
 from zhili_cli.store.tx import Tx
@@ -208,72 +209,103 @@ def finished_between(conn: sqlite3.Connection, since: str, until: str) -> list[d
         "AND closed_at < ? AND (kind IS NULL OR kind != 'private') ORDER BY closed_at, id", (since, until)))
 
 
-class ImportLookup:
-    """Which rows of an import are already stored, a chunk at a time, in any row order.
+class ImportStage:
+    """The checked rows of one import, staged whole, then read back in one order.
 
-    A row's natural key is (received_at, source, title, building). Identical keys are
-    genuine repeats (two residents reporting the same lamp on the same day), so a key is
-    counted, not just found: the n-th row of the file with a key is already stored when at
-    least n petitions with that key were stored before the import began (ids below
-    `start`). Re-importing a file adds nothing; a grown file adds only its extra rows.
+    Rows are queued into a temporary table with no index (`add`, in file order, each with its
+    line), then read back sorted by their natural key (received_at, source, title, building),
+    then by every other value and the line (`rows`). A file in any row order is so stored in
+    the same order, with the same ids and numbers: a register sorted by building, shuffled or
+    filled in without times lands in the table's indexes as a date-ordered one does, appended
+    rather than scattered. SQLite sorts with its own external sort (temporary files beyond
+    its cache), so memory stays flat however long the file.
 
-    Each chunk's keys go into a temporary table and are joined against the index
-    `petitions_natural` in one statement; a key is counted in the stored petitions once,
-    when the file first shows it. The file's own running count is kept, in a second
-    temporary table, only for keys that were stored before: a first import keeps nothing
-    per row, and no look-up depends on how many rows share a time or a key. Rows received
-    outside the span of the petitions stored before (a new month's register) cannot be
-    stored already and are not looked up."""
+    Which rows are stored already: a row's natural key is (received_at, source, title,
+    building). Identical keys are genuine repeats (two residents reporting the same lamp on
+    the same day), so a key is counted, not just found: the n-th row with a key, in the sorted
+    order, is already stored when at least n petitions with that key were stored before the
+    import (ids below `start`). Re-importing a file adds nothing; a grown file adds only its
+    extra rows. Rows of one key come together in the sorted order, so each key is counted in
+    the stored petitions once, by one indexed join a chunk at a time (index
+    `petitions_natural`), whatever the row order and however many rows share a time. Rows
+    received outside the span of the petitions stored before (a new month's register) cannot
+    be stored already and are not looked up."""
 
-    def __init__(self, conn: sqlite3.Connection, start: int) -> None:
+    def __init__(self, conn: sqlite3.Connection, fields: Sequence[str], start: int) -> None:
         self.conn = conn
+        self.fields = tuple(fields)
         self.start = start
+        self._key = itemgetter(*(self.fields.index(name) for name in NATURAL_KEY))
         low, high = conn.execute("SELECT MIN(received_at), MAX(received_at) FROM petitions WHERE id < ?",
                                  (start,)).fetchone()
         self.span = (low, high) if low is not None else None
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_rows (seq INTEGER PRIMARY KEY, received_at TEXT, "
+        names = ", ".join(self.fields)
+        # no column types: every value reads back exactly as it was given
+        conn.execute("DROP TABLE IF EXISTS temp.import_stage")
+        conn.execute(f"CREATE TEMP TABLE import_stage (line, {names})")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_keys (seq INTEGER PRIMARY KEY, received_at TEXT, "
                      "source TEXT, title TEXT, building TEXT)")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_tally (received_at TEXT, source TEXT, title TEXT, "
-                     "building TEXT, seen INTEGER NOT NULL, stored INTEGER NOT NULL)")
-        conn.execute("CREATE INDEX IF NOT EXISTS temp.import_tally_key ON import_tally "
-                     "(received_at, source, title, building)")
-        conn.execute("DELETE FROM temp.import_rows")
-        conn.execute("DELETE FROM temp.import_tally")
+        conn.execute("DELETE FROM temp.import_keys")
+        self._insert = f"INSERT INTO temp.import_stage VALUES (?, {', '.join('?' for _ in self.fields)})"
+        rest = [name for name in self.fields if name not in NATURAL_KEY]
+        self._select = (f"SELECT {names} FROM temp.import_stage "
+                        f"ORDER BY {', '.join([*NATURAL_KEY, *rest, 'line'])}")
 
-    def stored(self, keys: list[tuple[str, str, str, str | None]]) -> set[int]:
-        """Positions in `keys` (this chunk, in file order) of the rows already stored."""
+    def add(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Queue rows: each is (line, *values in `fields` order)."""
+        self.conn.executemany(self._insert, rows)
+
+    def rows(self, chunk: int) -> Iterator[tuple[list[tuple], list[bool]]]:
+        """The staged rows in the stored order, `chunk` at a time, each chunk with whether
+        each of its rows is stored already."""
+        cur = self.conn.execute(self._select)
+        key_of = self._key
+        current: Any = None
+        n = stored = 0
+        while True:
+            batch = cur.fetchmany(chunk)
+            if not batch:
+                return
+            counts = self._stored_counts(batch)
+            found = []
+            for row in batch:
+                key = key_of(row)
+                if key != current:
+                    current, n, stored = key, 0, counts.get(key, 0)
+                n += 1
+                found.append(n <= stored)
+            yield batch, found
+
+    def _stored_counts(self, batch: list[tuple]) -> dict[tuple, int]:
+        """Stored petitions (ids below `start`) of each key of `batch` that has any."""
         if self.span is None:
-            return set()
+            return {}
         low, high = self.span
+        key_of = self._key
+        keys: list[tuple] = []
+        for row in batch:
+            key = key_of(row)
+            if low <= key[0] <= high and (not keys or keys[-1] != key):
+                keys.append(key)
+        if not keys:
+            return {}
         conn = self.conn
-        conn.execute("DELETE FROM temp.import_rows")
-        conn.executemany("INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?)",
-                         [(i, *key) for i, key in enumerate(keys) if low <= key[0] <= high])
-        conn.execute(f"""
-            INSERT INTO temp.import_tally
-            SELECT received_at, source, title, building, 0, n FROM (
-                SELECT i.*, (SELECT COUNT(*) FROM main.petitions p WHERE {_SAME} AND p.id < ?) AS n
-                FROM (SELECT DISTINCT received_at, source, title, building FROM temp.import_rows) i
-                WHERE NOT EXISTS (SELECT 1 FROM temp.import_tally p WHERE {_SAME}))
-            WHERE n > 0""", (self.start,))
-        found: set[int] = set()
-        seen: dict[int, int] = {}
-        for seq, tally, before, stored in conn.execute(
-                f"SELECT i.seq, p.rowid, p.seen, p.stored FROM temp.import_rows i "
-                f"JOIN temp.import_tally p ON {_SAME} ORDER BY i.seq"):
-            n = seen.get(tally, before) + 1
-            seen[tally] = n
-            if n <= stored:
-                found.add(seq)
-        if seen:
-            conn.executemany("UPDATE temp.import_tally SET seen = ? WHERE rowid = ?",
-                             [(n, tally) for tally, n in seen.items()])
-        return found
+        conn.execute("DELETE FROM temp.import_keys")
+        conn.executemany("INSERT INTO temp.import_keys VALUES (?, ?, ?, ?, ?)",
+                         [(i, *key) for i, key in enumerate(keys)])
+        counts: dict[tuple, int] = {}
+        for seq, n in conn.execute(
+                f"SELECT i.seq, (SELECT COUNT(*) FROM main.petitions p WHERE {_SAME} AND p.id < ?) AS n "
+                f"FROM temp.import_keys i WHERE n > 0", (self.start,)):
+            counts[keys[seq]] = n
+        return counts
 
     def close(self) -> None:
-        self.conn.execute("DELETE FROM temp.import_rows")
-        self.conn.execute("DELETE FROM temp.import_tally")
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_stage")
+        self.conn.execute("DELETE FROM temp.import_keys")
 
+
+NATURAL_KEY = ("received_at", "source", "title", "building")
 
 _SAME = ("p.received_at = i.received_at AND p.source = i.source AND p.title = i.title "
          "AND p.building IS i.building")
