@@ -96,7 +96,9 @@ def test_list_filters_and_json_keys(cli):
 def test_overdue_after_response_deadline(cli, monkeypatch):
     num = add(cli)
     assert cli.json("petition", "list", "--overdue") == []
-    monkeypatch.setenv("ZHILI_NOW", "2024-03-08T10:00:01+08:00")
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-08T23:59:59+08:00")  # 72 h passed, the due day not over
+    assert cli.json("petition", "list", "--overdue") == []
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-09T00:00:00+08:00")
     assert [r["number"] for r in cli.json("petition", "list", "--overdue")] == [num]
 
 

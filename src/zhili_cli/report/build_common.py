@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from zhili_cli.domain import stats as domain_stats
@@ -236,7 +236,6 @@ def days_late(row: dict[str, Any], at_iso: str) -> int | None:
     due = row.get("completion_due")
     if not due and (row.get("triaged_at") is None or row["triaged_at"] >= at_iso):
         due = row.get("response_due")
-    if not due or due >= at_iso:
+    if not due or due[:10] >= at_iso[:10]:  # due at the end of its day (Asia/Shanghai)
         return None
-    late = datetime.fromisoformat(at_iso) - datetime.fromisoformat(due)
-    return max(late.days, 0) or None
+    return (date.fromisoformat(at_iso[:10]) - date.fromisoformat(due[:10])).days

@@ -28,10 +28,11 @@ def _day(text: str | None) -> date | None:
 
 def lateness(row: dict[str, Any], now: datetime) -> dict[str, Any]:
     """The deadline an open petition is measured against and how many days it is late:
-    the response deadline while it is untriaged, else the completion deadline."""
-    now_iso = clock.iso(now) or ""
+    the response deadline while it is untriaged, else the completion deadline. A deadline is
+    due at the end of its day (Asia/Shanghai): 0 days late on that day, 1 from midnight."""
+    today = (clock.iso(now) or "")[:10]
     if row.get("status") == "received" and row.get("response_due") and (
-            row["response_due"] < now_iso or not row.get("completion_due")):
+            row["response_due"] < today or not row.get("completion_due")):
         due, which = row["response_due"], "response"
     else:
         due, which = row.get("completion_due"), "completion"

@@ -140,7 +140,8 @@ def _filters(*, status=None, kind=None, source=None, building=None, month=None, 
         clauses.append(
             f"status IN ({','.join('?' for _ in OPEN_STATES)}) AND "
             "((status = 'received' AND response_due < ?) OR (completion_due IS NOT NULL AND completion_due < ?))")
-        params += [*OPEN_STATES, overdue_at, overdue_at]
+        # a deadline is due at the end of its day: late once that day is over (due < today's date)
+        params += [*OPEN_STATES, overdue_at[:10], overdue_at[:10]]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -170,7 +171,7 @@ def _settled_groups(conn: sqlite3.Connection, where: str, params: list[Any]) -> 
     sql = f"""
         SELECT kind, source, status,
             COUNT(*) AS received,
-            SUM(triaged_at <= response_due) AS responded_in_time,
+            SUM(substr(triaged_at, 1, 10) <= substr(response_due, 1, 10)) AS responded_in_time,
             COUNT(triaged_at) AS response_measured,
             SUM(CASE WHEN closed_at IS NOT NULL THEN
                 CAST(ROUND((julianday(closed_at) - julianday(received_at)) * 86400) AS INTEGER) END) AS close_seconds,
@@ -199,7 +200,8 @@ def _open_groups(conn: sqlite3.Connection, date_from: str | None, date_to: str |
         FROM petitions{where}
         GROUP BY kind, source
     """
-    return all_dicts(conn.execute(sql, [now_iso, now_iso, now_iso, *params]))
+    today = now_iso[:10]  # a deadline is due at the end of its day (Asia/Shanghai)
+    return all_dicts(conn.execute(sql, [today, today, today, *params]))
 
 
 def finished_between(conn: sqlite3.Connection, since: str, until: str) -> list[dict[str, Any]]:

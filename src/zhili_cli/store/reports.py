@@ -71,21 +71,22 @@ def stats_as_of(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
             COUNT(*) AS received,
             SUM(status IN {ACCEPTED} AND COALESCE(triaged_at, closed_at) < :at) AS accepted,
             SUM(status IN ('done','verified') AND closed_at < :at) AS done,
-            SUM(triaged_at < :at AND triaged_at <= response_due) AS responded_in_time,
-            SUM(triaged_at < :at OR ({untriaged} AND response_due < :at AND {open_at})) AS response_measured,
+            SUM(triaged_at < :at AND substr(triaged_at, 1, 10) <= substr(response_due, 1, 10)) AS responded_in_time,
+            SUM(triaged_at < :at OR ({untriaged} AND response_due < :day AND {open_at})) AS response_measured,
             SUM(CASE WHEN closed_at < :at THEN
                 CAST(ROUND((julianday(closed_at) - julianday(received_at)) * 86400) AS INTEGER) END) AS close_seconds,
             SUM(closed_at < :at) AS closed,
             SUM(CASE WHEN COALESCE(verified_at, closed_at) < :at THEN satisfaction END) AS satisfaction_sum,
             SUM(satisfaction IS NOT NULL AND COALESCE(verified_at, closed_at) < :at) AS satisfaction_n,
             SUM({open_at} AND status NOT IN ('rejected','merged','referred') AND
-                ((completion_due IS NOT NULL AND completion_due < :at) OR ({untriaged} AND response_due < :at)))
+                ((completion_due IS NOT NULL AND completion_due < :day) OR ({untriaged} AND response_due < :day)))
                 AS overdue
         FROM petitions
         WHERE received_at >= :f AND received_at < :t AND received_at < :at{_private(include_private)}
         GROUP BY kind, source
     """
-    return all_dicts(conn.execute(sql, {"at": at, "f": date_from, "t": date_to}))
+    # a deadline is due at the end of its day: late at `at` when its day is before at's day
+    return all_dicts(conn.execute(sql, {"at": at, "day": at[:10], "f": date_from, "t": date_to}))
 
 
 def closed_between(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
@@ -127,7 +128,7 @@ def open_at(conn: sqlite3.Connection, at: str, *, received_before: str, overdue_
     if overdue_only:
         where += (" AND ((completion_due IS NOT NULL AND completion_due < ?) OR "
                   "((triaged_at IS NULL OR triaged_at >= ?) AND response_due < ?))")
-        params += [at, at, at]
+        params += [at[:10], at, at[:10]]  # a deadline is due at the end of its day
     count = int(conn.execute(f"SELECT COUNT(*) FROM petitions WHERE {where}", params).fetchone()[0])
     sql = (f"SELECT number, title, kind, building, responsible, status, received_at, response_due, "
            f"completion_due, triaged_at, reporter, reporter_phone FROM petitions WHERE {where} "
