@@ -1,6 +1,12 @@
-PYTHON ?= python3
 VENV := .venv
+# Windows (make from Git for Windows, MSYS2 or Chocolatey): the venv keeps its programs in Scripts, not bin
+ifeq ($(OS),Windows_NT)
+PYTHON ?= python
+BIN := $(VENV)/Scripts
+else
+PYTHON ?= python3
 BIN := $(VENV)/bin
+endif
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test test-fast install clean bench
