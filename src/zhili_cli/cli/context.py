@@ -53,6 +53,10 @@ class Globals:
     def rules_obj(self) -> "Rules":
         return self.rules_source().rules
 
+    def rules_plain(self, kinds: dict[str, str]) -> Any:
+        """A read's few plain rule values without building the model (RulesSource.plain)."""
+        return self.rules_source().plain(kinds)
+
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
             self.rules_source()

@@ -20,7 +20,7 @@ def today(
     from zhili_cli.services import today as service
 
     g = globals_of(ctx)
-    found = service.items(g.conn(), g.rules_obj(), clock.now(), days)
+    found = service.items(g.conn(), g.rules_plain(service.RULES_READ), clock.now(), days)
     if json_out:
         from zhili_cli.cli.output import emit_json
 

@@ -1,9 +1,11 @@
 """Load zhili.yaml: YAML → pydantic, with every error tied to its line and key path.
 
 Validation imports pydantic, which is slow to import; a file that validated before is
-recognised by its content hash and its checked form is read back from a small cache,
-so commands that do not need the rules stay fast and every command still refuses a
-changed, broken file.
+recognised by its content hash (a mark in the cache directory, no values kept), so commands
+that do not need the rules stay fast and every command still refuses a changed, broken file.
+A read that needs a few plain values (`zhili today`: some day counts) takes them from the
+file itself once it is known valid (`RulesSource.plain`), and anything not written there
+plainly from the validated model: the same values either way.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,17 @@ _SCHEMA_STAMP = "rules-v2"  # bumped whenever validation gets stricter
 MAX_BYTES = 1_000_000  # a rules file is a few KB; anything near this is not one
 
 
+_DEFAULT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "default.yaml")
+
+
 def default_text() -> str:
+    """The built-in defaults: from the package's folder, or through importlib.resources when the
+    package is not a folder (a zip)."""
+    if os.path.isfile(_DEFAULT):
+        with open(_DEFAULT, encoding="utf-8") as file:  # text mode, as read_text: the same text
+            return file.read()
+    from importlib import resources
+
     return resources.files("zhili_cli.rules").joinpath("default.yaml").read_text("utf-8")
 
 
@@ -50,6 +61,56 @@ class RulesSource:
     @cached_property
     def rules(self) -> "Rules":
         return validate(self.text, self.label)
+
+    def plain(self, kinds: dict[str, str]) -> "PlainRules":
+        """The values at these dotted keys (kind "int" or "days_by_name": {name: days}) as
+        attributes (`.committee.publish_within_days`), read from the text of this file, which
+        must be known valid (`ensure_valid`): pydantic is not imported for them. A value not
+        written plainly as that kind (left to its default, "5" as text) and any other key
+        come from the validated model."""
+        if "rules" in self.__dict__:  # validated in this process already
+            return PlainRules({}, "", self)
+        import yaml
+
+        data = yaml.load(self.text, Loader=_loader())
+        found: dict[str, Any] = {}
+        for path, kind in kinds.items():
+            node: Any = data
+            for part in path.split("."):
+                node = node.get(part) if isinstance(node, dict) else None
+            if _PLAIN[kind](node):
+                found[path] = node
+        return PlainRules(found, "", self)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# what a value must be in the YAML to be exactly what the model would make of it
+_PLAIN = {"int": _whole,
+          "days_by_name": lambda value: isinstance(value, dict) and all(
+              isinstance(k, str) and _whole(v) for k, v in value.items())}
+
+
+class PlainRules:
+    """Attribute access over the values `RulesSource.plain` read; the model for the rest."""
+
+    def __init__(self, values: dict[str, Any], path: str, source: RulesSource) -> None:
+        self._values, self._path, self._source = values, path, source
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        path = f"{self._path}.{name}" if self._path else name
+        if path in self._values:
+            return self._values[path]
+        if any(key.startswith(path + ".") for key in self._values):
+            return PlainRules(self._values, path, self._source)
+        value: Any = self._source.rules
+        for part in path.split("."):
+            value = getattr(value, part)
+        return value
 
 
 def locate(explicit: str | None) -> RulesSource:

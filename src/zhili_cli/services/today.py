@@ -20,6 +20,10 @@ from zhili_cli.store.tx import Tx
 
 TERM_WARNING_DAYS = 90
 MEETING_DAYS = 7
+# the rules `items` reads, read plainly from the file (rules/load.py RulesSource.plain): no
+# pydantic for a daily look; a key missing here still works, through the validated model
+RULES_READ = {"committee.publish_within_days": "int", "assembly.notice_days": "int",
+              "assembly.extraordinary_notice_days": "int", "care.visit_every_days": "days_by_name"}
 
 
 def _day(text: str | None) -> date | None:

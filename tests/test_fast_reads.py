@@ -1,0 +1,87 @@
+"""The daily reads stay light: `zhili today` reads its few rule values from the file itself
+(no pydantic) and they are exactly the validated model's, whatever the file says; a broken
+file is still refused; the everyday reads import none of the heavy libraries."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_subprocess_cli import _imported
+from tests.test_reliability_support import run_zhili
+from zhili_cli.rules.load import PlainRules, RulesSource, default_text, ensure_valid
+from zhili_cli.services.today import RULES_READ
+
+HEAVY = ("pydantic", "sqlite_utils", "rich", "jinja2")
+
+
+def _value(obj, path):
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _plain_and_model(text: str) -> tuple[PlainRules, object]:
+    source = RulesSource(None, text)
+    ensure_valid(source)
+    plain = RulesSource(None, text).plain(RULES_READ)  # a fresh source: nothing validated in it
+    return plain, source.rules
+
+
+def test_the_defaults_are_read_plainly_and_equal_the_model():
+    plain, model = _plain_and_model(default_text())
+    assert set(plain._values) == set(RULES_READ)  # every value read from the file, none from the model
+    for path in RULES_READ:
+        assert _value(plain, path) == _value(model, path)
+    assert _value(plain, "care.visit_every_days") == {"独居老人": 30}
+
+
+@pytest.mark.parametrize("change, plainly", [
+    # a plain change: read from the file
+    ({"publish_within_days: 3": "publish_within_days: 9",
+      "    独居老人: 30": "    独居老人: 14\n    残疾人: 60"}, True),
+    # written as text: pydantic reads "9" as 9, so the plain read leaves it to the model
+    ({"publish_within_days: 3": 'publish_within_days: "9"'}, False),
+    # left out: the model's default
+    ({"  notice_days: 15               # announced at least 15 days before\n": ""}, False),
+])
+def test_a_changed_file_gives_the_model_s_values(change, plainly):
+    text = default_text()
+    for old, new in change.items():
+        assert old in text
+        text = text.replace(old, new)
+    plain, model = _plain_and_model(text)
+    assert (set(plain._values) == set(RULES_READ)) is plainly
+    for path in RULES_READ:
+        assert _value(plain, path) == _value(model, path), path
+    # a key not asked for comes from the model too
+    assert plain.committee.size_min == model.committee.size_min
+    assert plain.petitions == model.petitions
+
+
+def test_today_follows_the_rules_file_and_refuses_a_broken_one(cli, tmp_path):
+    text = default_text().replace("    独居老人: 30", "    独居老人: 30\n    残疾人: 20")
+    (tmp_path / "zhili.yaml").write_text(text, "utf-8")
+    cli.ok("household", "add", "--building", "1", "--unit", "1", "--room", "101", "--area", "80",
+           "--owner", "张三", "--flag", "残疾人")
+    items = cli.json("today")
+    assert [i["ref"] for i in items if i["kind"] == "visit_never"] == ["残疾人"]
+    (tmp_path / "zhili.yaml").write_text(text.replace("残疾人: 20", "残疾人: 0"), "utf-8")
+    err = cli.fails("today")
+    assert "zhili.yaml" in err
+
+
+@pytest.mark.slow
+def test_daily_reads_leave_the_heavy_libraries_alone(tmp_path):
+    db = tmp_path / "z.db"
+    assert run_zhili("--db", db, "init", cwd=tmp_path).returncode == 0  # writes ./zhili.yaml: read as a user's
+    assert run_zhili("--db", db, "petition", "add", "--title", "电梯坏了", "--source", "信箱",
+                     cwd=tmp_path).returncode == 0
+    reads = (["today", "--json"], ["petition", "list", "--search", "电梯", "--json"],
+             ["petition", "show", "1", "--json"], ["household", "list", "--flag", "独居老人", "--json"],
+             ["volunteer", "list", "--json"], ["motion", "list", "--json"], ["meeting", "list", "--json"],
+             ["expense", "list", "--json"], ["ledger", "balance", "--json"], ["household", "list", "--json"])
+    for args in reads:
+        modules = _imported(tmp_path, "--db", str(db), *args)
+        assert "zhili_cli.cli.context" in modules  # the command did run
+        loaded = {m for m in modules if m.split(".")[0] in HEAVY or m == "zhili_cli.rules.model"}
+        assert not loaded, f"{args}: {sorted(loaded)}"
