@@ -23,6 +23,7 @@ RELEASED = {
     "shell": ["m001_rules_versions"],
     "record": ["m001_decision_rules"],
     "minutes": ["m001_place_note_taker_summary"],
+    "rulekeys": ["m001_ballot_method"],
 }
 
 

@@ -4,6 +4,7 @@ and paper ballots in an electronic owners' vote (assembly.paper_ballots_on_reque
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from tests.conftest import write_csv
@@ -94,7 +95,30 @@ def test_paper_ballots_in_an_electronic_vote_follow_the_rules(cli, tmp_path, mon
                                                           "import", y, str(sheet))
     # the default rules (Hangzhou regulation art. 20): paper ballots on request are counted
     out = cli.json("motion", "ballots", "import", y, str(sheet))
-    assert out["count"] == 2 and out["voted_owners"] == 2
+    assert out["count"] == 2 and out["voted_owners"] == 2 and out["paper_ballots"] == 1
+    conn = sqlite3.connect(cli.db)
+    try:  # each ballot keeps how it was cast
+        assert conn.execute("SELECT voter_name, method FROM ballots ORDER BY id").fetchall() == [
+            ("1-1-1 业主0", "online"), ("1-1-2 业主1", "paper")]
+    finally:
+        conn.close()
+    cli.ok("audit", "verify")
+
+
+def test_a_database_without_ballot_methods_is_upgraded(cli, tmp_path):
+    register(cli, tmp_path, ["100"] * 2)
+    conn = sqlite3.connect(cli.db)
+    conn.execute("ALTER TABLE ballots DROP COLUMN method")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'rulekeys'")
+    conn.commit()
+    conn.close()
+    y = opened(cli)
+    conn = sqlite3.connect(cli.db)
+    try:
+        assert "method" in {r[1] for r in conn.execute("PRAGMA table_info(ballots)")}
+    finally:
+        conn.close()
+    assert cli.json("motion", "show", y)["number"] == y
 
 
 def test_paper_ballots_at_an_on_site_assembly_vote_need_no_rule(cli, tmp_path, monkeypatch):

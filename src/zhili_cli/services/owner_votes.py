@@ -216,7 +216,7 @@ class Base:
 
 
 def _record(tx: Tx, v: dict[str, Any], base: Base, hid: int, choice: str, voter: str | None, proxy: bool,
-            at: str, existing: dict[str, str]) -> bool:
+            at: str, existing: dict[str, str], method: str | None = None) -> bool:
     """One ballot; False when the same ballot is already recorded (a re-imported line)."""
     kind, name = rules_of.signer(base.owner_name(hid) or None, voter, proxy)
     label = base.label(hid)
@@ -227,7 +227,7 @@ def _record(tx: Tx, v: dict[str, Any], base: Base, hid: int, choice: str, voter:
         raise UserError("ballot_second", room=label)
     signed = f"{label} {name}" if kind == "owner" else f"{label} 委托 {name}"
     vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "household", "voter_ref": str(hid),
-                               "voter_name": signed, "choice": choice, "at": at})
+                               "voter_name": signed, "choice": choice, "at": at, "method": method})
     existing[str(hid)] = choice
     return True
 
@@ -298,7 +298,7 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
             column = column_of(headers, columns, "voter")
             at = tx.at_iso if rec["cast_on"] is None else cast_on.isoformat()
             added = _record(tx, v, base, hid, choice_of[rec["choice"]], rec["voter"], rec["method"] == "proxy",
-                            at, existing)
+                            at, existing, rec["method"])
         except UserError as exc:
             raise RowError(str(path), line, column, exc.key, **exc.params) from None
         if added:
@@ -382,6 +382,7 @@ def owners_tally(conn: sqlite3.Connection, rules: Any, v: dict[str, Any],
     out["final"] = final
     out["window_from"], out["window_to"] = v["window_from"], v["window_to"]
     out["scope"] = data.get("scope", [])
+    out["paper_ballots"] = vote_store.paper_ballots(conn, v["id"])
     if today is not None:
         out.update(window_status(v, today))
     return out

@@ -31,6 +31,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.shell",
     "zhili_cli.store.migrations.record",
     "zhili_cli.store.migrations.minutes",
+    "zhili_cli.store.migrations.rulekeys",
 )
 
 

@@ -65,6 +65,12 @@ def owner_ballots(conn: sqlite3.Connection, vote_id: int) -> dict[str, str]:
     return choices(conn, vote_id, "household")
 
 
+def paper_ballots(conn: sqlite3.Connection, vote_id: int) -> int:
+    """How many of an owners' vote's ballots were cast on paper."""
+    return conn.execute("SELECT COUNT(*) FROM ballots WHERE vote_id = ? AND voter_type = 'household' "
+                        "AND method = 'paper'", (vote_id,)).fetchone()[0]
+
+
 def open_owner_votes(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Owners' votes opened with a window and not yet closed."""
     return all_dicts(conn.execute(

@@ -1,0 +1,2 @@
+SET = "rulekeys"
+NAMES: tuple[str, ...] = ("m001_ballot_method",)
