@@ -207,7 +207,7 @@ def test_headers_synonyms_english_and_map(cli, tmp_path):
     assert "building" in err and "几号楼, 房, 平方" in err
     out = cli.json("household", "import", path, "--map", "几号楼=building", "--map", "房=room", "--map", "平方=area")
     assert out["new"] == 1
-    assert "owner, phone" in cli.fails("household", "import", path, "--map", "几号楼=楼", code=2)
+    assert "业主/owner, 电话/phone" in cli.fails("household", "import", path, "--map", "几号楼=楼座", code=2)
     assert "几号楼" in cli.fails("household", "import", path, "--map", "没有这列=building", code=2)
 
 

@@ -258,6 +258,9 @@ def edit(
     residents: Optional[str] = typer.Option(None, "--residents", help=t("opt.hh_residents")),
     flag: Optional[list[str]] = typer.Option(None, "--flag", help=t("opt.hh_flag")),
     since: Optional[str] = typer.Option(None, "--since", help=t("opt.hh_since")),
+    building: Optional[str] = typer.Option(None, "--building", help=t("opt.hh_move_building")),
+    unit: Optional[str] = typer.Option(None, "--unit", help=t("opt.hh_move_unit")),
+    new_room: Optional[str] = typer.Option(None, "--room", help=t("opt.hh_move_room")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -267,7 +270,8 @@ def edit(
     g = globals_of(ctx)
     with g.write("household edit") as tx:
         row = households.edit(tx, room, reason=reason, owner=owner, phone=phone, identity=identity, area=area,
-                              residents=residents, flags=flag, since=since)
+                              residents=residents, flags=flag, since=since,
+                              building=building, unit=unit, room=new_room)
     if json_out:
         emit_json({**_public(row, full=True), **households.history(g.conn(), row)})
         return

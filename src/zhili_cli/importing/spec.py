@@ -37,21 +37,38 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "[": 
                            " ": "", "_": "", "-": "", "\u3000": "", "*": ""})
 
 
+_BARE_UNIT = re.compile(r"(?:㎡|m²|\(㎡\))$")
+
+
 def _norm(header: str) -> str:
     """Headers compare without case, spaces, underscores, dashes, colons, a required-mark `*`,
-    full-width brackets, or a trailing unit such as （㎡） or (元)."""
+    full-width brackets, or a trailing unit such as （㎡）, (元) or a bare ㎡ (面积㎡, as zhili prints it)."""
     key = header.strip().lower().translate(_BRACKETS)
-    return _UNIT.sub("", key) or key
+    key = _UNIT.sub("", key) or key
+    return _BARE_UNIT.sub("", key) or key
+
+
+def field_named(spec: Spec, name: str) -> str:
+    """The field `--map HEADER=NAME` means: its English name, or any of its Chinese or English
+    column names (楼栋, 面积㎡, 反映人: the words zhili prints and recognises as headers).
+    An unknown or ambiguous name is refused with the fields listed in both forms."""
+    if any(f.name == name for f in spec.fields):
+        return name
+    key = _norm(name)
+    found = [f.name for f in spec.fields if key in {_norm(s) for s in (f.name, *f.synonyms)}]
+    if len(found) != 1:
+        raise UsageError("import_map_field", field=name,
+                         fields=", ".join(f"{f.synonyms[0]}/{f.name}" for f in spec.fields))
+    return found[0]
 
 
 def map_headers(spec: Spec, headers: list[str], path: Path, extra: dict[str, str] | None = None) -> dict[str, int]:
-    """field name → column index. `extra` (from --map 'HEADER=field') wins over synonyms. A
-    missing required column names what was found."""
+    """field name → column index. `extra` (from --map 'HEADER=field', the field by its English
+    or Chinese name) wins over synonyms. A missing required column names what was found."""
     wanted = {f.name: {_norm(s) for s in (f.name, *f.synonyms)} for f in spec.fields}
     extra_norm: dict[str, str] = {}
     for header, name in (extra or {}).items():
-        if name not in wanted:
-            raise UsageError("import_map_field", field=name, fields=", ".join(wanted))
+        name = field_named(spec, name)
         if _norm(header) not in {_norm(h) for h in headers}:
             raise UsageError("import_map_header", header=header, found=", ".join(h for h in headers if h))
         extra_norm[_norm(header)] = name

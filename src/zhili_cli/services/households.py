@@ -206,9 +206,12 @@ def add(tx: Tx, *, building: str, unit: str = "", room: str, area: str, owner: s
 
 def edit(tx: Tx, text: str, *, reason: str, owner: str | None = None, phone: str | None = None,
          identity: str | None = None, area: str | None = None, residents: str | None = None,
-         flags: list[str] | None = None, since: str | None = None) -> dict[str, Any]:
+         flags: list[str] | None = None, since: str | None = None, building: str | None = None,
+         unit: str | None = None, room: str | None = None) -> dict[str, Any]:
     """`household edit B-U-R … --reason`: a correction with who, when, why and before/after. A new
-    owner (过户) keeps the previous one in the unit's history, until `since` (default today)."""
+    owner (过户) keeps the previous one in the unit's history, until `since` (default today).
+    `building`/`unit`/`room` move a unit entered under the wrong number (the same record: its
+    visits, votes and history stay with it); a move onto a unit the register has is refused."""
     import json
 
     from zhili_cli import clock
@@ -230,6 +233,7 @@ def edit(tx: Tx, text: str, *, reason: str, owner: str | None = None, phone: str
         changes["residents"] = _cell(parse_count, residents, "--residents")
     if flags is not None:
         changes["flags"] = "、".join(f.strip() for f in flags if f.strip())
+    changes.update(_moved(tx, row, building, unit, room))
     changes = {k: v for k, v in changes.items() if row.get(k) != v}
     new_identity = _identity(identity) if identity else None
     old_identity = store.identities(tx.conn).get(row["id"])
@@ -249,9 +253,30 @@ def edit(tx: Tx, text: str, *, reason: str, owner: str | None = None, phone: str
     shown = {k: {"from": _shown(k, row.get(k)), "to": _shown(k, v)} for k, v in changes.items()}
     if identity_changed:
         shown["identity"] = {"from": "***" if old_identity else None, "to": "***" if new_identity else None}
-    store.add_event(tx, row["id"], "owner_change" if "owner" in changes else "edit",
+    action = "owner_change" if "owner" in changes else "move" if {"building", "unit", "room"} & set(changes) else "edit"
+    store.add_event(tx, row["id"], action,
                     json.dumps(shown, ensure_ascii=False, sort_keys=True), reason.strip())
     return store.get(tx.conn, row["id"])  # type: ignore[return-value]
+
+
+def _moved(tx: Tx, row: dict[str, Any], building: str | None, unit: str | None,
+           room: str | None) -> dict[str, Any]:
+    """The new building/unit/room of a unit moved by a correction, checked: a number that
+    reads as nothing is refused, and so is a move onto a unit the register already has."""
+    from zhili_cli.importing.households import _building, _room, _unit
+
+    if building is None and unit is None and room is None:
+        return {}
+    b = _building(building) if building is not None else row["building"]
+    u = _unit(unit) if unit is not None else row["unit"]
+    r = _room(room) if room is not None else row["room"]
+    if not b or not r:
+        raise UserError("bad_room", value=f"{building or row['building']}-{unit if unit is not None else row['unit']}-"
+                                          f"{room or row['room']}")
+    other = Register(tx.conn).find(b, u, r)
+    if other is not None and other["id"] != row["id"]:
+        raise UserError("household_move_taken", room=_label(row), target=_label(other))
+    return {"building": b, "unit": u, "room": r}
 
 
 def _shown(key: str, value: Any) -> Any:
