@@ -86,6 +86,23 @@ def _write(g: Any, command: str, day: str) -> Any:
     return g.write(command, at=on_day(day))
 
 
+def chair_expense(g: Any, rules: Any, day: str, yuan: int, payee: str, purpose: str, paid: str | None,
+                  fund: str = "public_revenue", shares: list[str] | None = None) -> str:
+    """An expense of the chair's tier: requested and approved on `day`, paid on `paid` (None: not
+    yet). Returns its number."""
+    from zhili_cli.services import expenses
+
+    with _write(g, "demo expense request", day) as tx:
+        row = expenses.request(tx, rules, fund=fund, amount_fen=yuan * 100, payee=payee, purpose=purpose,
+                               shares=shares)
+    with _write(g, "demo expense approve", day) as tx:
+        expenses.approve(tx, rules, row["number"], by=CHAIR)
+    if paid:
+        with _write(g, "demo expense pay", paid) as tx:
+            expenses.pay(tx, rules, row["number"], on_date=paid)
+    return row["number"]
+
+
 def _vote(g: Any, rules: Any, number: str, title: str, body: str, day: str) -> bool:
     """The committee vote or three-party decision that names the expense, taken at that body's
     meeting on the day, with those present recorded (meetings area)."""
@@ -121,16 +138,7 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
             ledger.income(tx, source=source, amount_fen=yuan * 100, on_date=day, period=f"2024-{month:02d}")
         income += yuan * 100
 
-    numbers: list[str] = []
-    for day, yuan, payee, purpose, paid in CHAIR_EXPENSES:
-        with _write(g, "demo expense request", day) as tx:
-            row = expenses.request(tx, rules, fund="public_revenue", amount_fen=yuan * 100, payee=payee,
-                                   purpose=purpose)
-        with _write(g, "demo expense approve", day) as tx:
-            expenses.approve(tx, rules, row["number"], by=CHAIR)
-        with _write(g, "demo expense pay", paid) as tx:
-            expenses.pay(tx, rules, row["number"], on_date=paid)
-        numbers.append(row["number"])
+    numbers = [chair_expense(g, rules, *expense) for expense in CHAIR_EXPENSES]
 
     with _write(g, "demo project add", "2024-02-27") as tx:
         project = projects.add(tx, title="室外集中充电棚")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from zhili_cli.demo import shared_income
-from zhili_cli.demo.money import CHAIR, _vote, _write, emergency_repair
+from zhili_cli.demo.money import _write, chair_expense, emergency_repair
 
 INCOME = ([(m, "shop_rent", 15_000) for m in range(1, 7)] + [(m, "parking", 11_000) for m in range(1, 7)]
           + [(m, "advertising", 7_000) for m in (3, 6)])
@@ -28,7 +28,7 @@ CO_FUNDED = ("2025-05-06", 5_000, "平湖园林家具厂", "南门休闲座椅�
 
 
 def build(g: Any, examples: Path) -> dict[str, Any]:
-    from zhili_cli.services import expenses, ledger
+    from zhili_cli.services import ledger
 
     rules = g.rules_obj()
     for month, source, yuan in sorted(INCOME):
@@ -41,31 +41,10 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
                               period="2025-05")
     with _write(g, "demo ledger reverse", "2025-05-20") as tx:
         ledger.reverse(tx, twice["entry"], reason="5月停车费重复登记")
-    numbers = []
-    for day, yuan, payee, purpose, paid in PAID:
-        with _write(g, "demo expense request", day) as tx:
-            row = expenses.request(tx, rules, fund="public_revenue", amount_fen=yuan * 100, payee=payee,
-                                   purpose=purpose)
-        with _write(g, "demo expense approve", day) as tx:
-            expenses.approve(tx, rules, row["number"], by=CHAIR)
-        with _write(g, "demo expense pay", paid) as tx:
-            expenses.pay(tx, rules, row["number"], on_date=paid)
-        numbers.append(row["number"])
-    day, yuan, payee, purpose = PENDING
-    with _write(g, "demo expense request", day) as tx:
-        row = expenses.request(tx, rules, fund="public_revenue", amount_fen=yuan * 100, payee=payee, purpose=purpose)
-    with _write(g, "demo expense approve", day) as tx:
-        expenses.approve(tx, rules, row["number"], by=CHAIR)
-    numbers.append(row["number"])
+    numbers = [chair_expense(g, rules, *expense) for expense in PAID]
+    numbers.append(chair_expense(g, rules, *PENDING, None))
     day, yuan, payee, purpose, shares, paid = CO_FUNDED
-    with _write(g, "demo expense request", day) as tx:
-        row = expenses.request(tx, rules, fund="co_funded", amount_fen=yuan * 100, payee=payee, purpose=purpose,
-                               shares=shares)
-    with _write(g, "demo expense approve", day) as tx:
-        expenses.approve(tx, rules, row["number"], by=CHAIR)
-    with _write(g, "demo expense pay", paid) as tx:
-        expenses.pay(tx, rules, row["number"], on_date=paid)
-    numbers.append(row["number"])
+    numbers.append(chair_expense(g, rules, day, yuan, payee, purpose, paid, "co_funded", shares))
     # a second emergency: the roof of building 12 leaks in the plum rains (Order 165 art. 24)
     numbers.append(emergency_repair(g, rules, amount_fen=2_350_000, payee="平湖建安防水工程有限公司",
                                     purpose="12幢屋面渗漏应急维修", emergency="roof_or_wall_leak",
