@@ -120,6 +120,11 @@ def parse_bool(text: str) -> bool:
     raise CellError("cell_bad_bool", value=text)
 
 
+# What a money cell and a past-day cell may hold, as the register docs (docs/import.md) say it.
+MONEY_DOC = "5000, 5,000.00元, ¥5000, 1.2万 (yuan; stored in fen)"
+PAST_DAY_DOC = "2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日; Excel date cells; not after today"
+
+
 def parse_money(text: str) -> int:
     """An amount in yuan → fen: 5000, 5,000.00元, ¥5000, 1.2万. Zero is refused."""
     return parse_amount(text)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from zhili_cli.importing.cells import CellError, parse_day, parse_money, parse_past_day, parse_text
+from zhili_cli.importing.cells import (MONEY_DOC, PAST_DAY_DOC, CellError, parse_day, parse_money, parse_past_day,
+                                      parse_text)
 from zhili_cli.importing.spec import Field, Spec, content_key
 
 
@@ -41,10 +42,9 @@ def _fund(text: str) -> str:
 
 EXPENSES = Spec("expenses", (
     Field("date", ("日期", "支出日期", "付款日期", "支付日期", "记账日期", "报销日期", "paid", "paid_at"),
-          parse_past_day, required=True, doc="2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日; Excel date cells; "
-          "not after today"),
+          parse_past_day, required=True, doc=PAST_DAY_DOC),
     Field("amount_fen", ("金额", "支出金额", "支出", "付款金额", "报销金额", "amount", "amount_yuan"), parse_money,
-          required=True, doc="5000, 5,000.00元, ¥5000, 1.2万 (yuan; stored in fen)"),
+          required=True, doc=MONEY_DOC),
     Field("item", ("事项", "用途", "摘要", "支出事项", "项目", "内容", "说明", "title", "purpose"), parse_text,
           required=True),
     Field("payee", ("收款方", "收款单位", "收款人", "供应商", "对方单位", "to", "vendor"), parse_text),

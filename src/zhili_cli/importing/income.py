@@ -19,15 +19,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from zhili_cli.importing.cells import parse_day, parse_money, parse_past_day, parse_text
+from zhili_cli.importing.cells import MONEY_DOC, PAST_DAY_DOC, parse_day, parse_money, parse_past_day, parse_text
 from zhili_cli.importing.spec import Field, Spec, content_key
 
 INCOME = Spec("income", (
     Field("date", ("日期", "收入日期", "到账日期", "收款日期", "入账日期", "记账日期", "received", "received_at"),
-          parse_past_day, required=True, doc="2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日; Excel date cells; "
-          "not after today"),
+          parse_past_day, required=True, doc=PAST_DAY_DOC),
     Field("amount_fen", ("金额", "收入金额", "收入", "金额(元)", "收款金额", "amount", "amount_yuan"), parse_money,
-          required=True, doc="5000, 5,000.00元, ¥5000, 1.2万 (yuan; stored in fen)"),
+          required=True, doc=MONEY_DOC),
     Field("category", ("类别", "收入类别", "科目", "项目", "收入项目", "类型", "category", "kind"), parse_text,
           doc="停车费, 广告费, 场地租金, 利息 …"),
     Field("payer", ("付款方", "付款人", "缴款人", "交款人", "来源", "对方单位", "from"), parse_text),

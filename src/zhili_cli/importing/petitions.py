@@ -2,70 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from zhili_cli.domain import vocab
 from zhili_cli.importing.cells import CellError, parse_date, parse_phone, parse_text
 from zhili_cli.importing.households import _building
 from zhili_cli.importing.spec import Field, Spec
 
 
-# Every name secretaries write is in the one vocabulary (domain/vocab_terms.py).
-_kind_cache: dict[str, str] = {}
-_source_cache: dict[str, str] = {}
+def _vocab_cell(category: str, error: str) -> Callable[[str], str]:
+    """A cell parser: the code `text` names in the vocabulary's `category` (every name secretaries
+    write is there, domain/vocab_terms.py), else CellError(`error`). A register repeats a few
+    words thousands of times, so each text is looked up once."""
+    cache: dict[str, str] = {}
+
+    def parse(text: str) -> str:
+        key = cache.get(text)
+        if key is None:
+            key = vocab.find(category, text)
+            if key is None:
+                raise CellError(error, value=text)
+            cache[text] = key
+        return key
+
+    return parse
 
 
-def _kind(text: str) -> str:
-    hit = _kind_cache.get(text)
-    if hit is not None:
-        return hit
-    value = text.strip()
-    try:
-        key = vocab.kind(value)
-    except Exception:
-        raise CellError("cell_bad_kind", value=text) from None
-    _kind_cache[text] = key
-    return key
-
-
-def _source(text: str) -> str:
-    hit = _source_cache.get(text)
-    if hit is not None:
-        return hit
-    value = text.strip()
-    try:
-        key = vocab.source(value)
-    except Exception:
-        raise CellError("cell_bad_source", value=text) from None
-    _source_cache[text] = key
-    return key
-
-
-_party_cache: dict[str, str] = {}
-
-
-def _party(text: str) -> str:
-    hit = _party_cache.get(text)
-    if hit is not None:
-        return hit
-    try:
-        key = vocab.party(text)
-    except Exception:
-        raise CellError("cell_bad_party", value=text) from None
-    _party_cache[text] = key
-    return key
-
-
-_status_cache: dict[str, str] = {}
-
-
-def _status(text: str) -> str:
-    hit = _status_cache.get(text)
-    if hit is not None:
-        return hit
-    key = vocab.find("petition_status", text)
-    if key is None:
-        raise CellError("cell_bad_status", value=text)
-    _status_cache[text] = key
-    return key
+_kind = _vocab_cell("kind", "cell_bad_kind")
+_source = _vocab_cell("source", "cell_bad_source")
+_party = _vocab_cell("party", "cell_bad_party")
+_status = _vocab_cell("petition_status", "cell_bad_status")
 
 
 def _satisfaction(text: str) -> int:
