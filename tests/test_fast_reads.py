@@ -4,6 +4,8 @@ file is still refused; the everyday reads import none of the heavy libraries."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.test_subprocess_cli import _imported
@@ -85,3 +87,23 @@ def test_daily_reads_leave_the_heavy_libraries_alone(tmp_path):
         assert "zhili_cli.cli.context" in modules  # the command did run
         loaded = {m for m in modules if m.split(".")[0] in HEAVY or m == "zhili_cli.rules.model"}
         assert not loaded, f"{args}: {sorted(loaded)}"
+
+
+def test_a_cut_search_counts_its_rows_without_fetching_them(cli, monkeypatch):
+    """`--search` cut by --limit says how many match in all (a count, both for a word the
+    index holds and for a two-character word read with LIKE), agreeing with --limit 0."""
+    for i in range(5):
+        cli.ok("petition", "add", "--title", f"地下车库漏水{i}", "--source", "信箱")
+    cli.ok("petition", "add", "--title", "路灯不亮", "--source", "信箱", "--text", "车库门口")
+    from zhili_cli.store import search as store
+
+    fetched: list = []
+    real = store.petitions
+    monkeypatch.setattr(store, "petitions", lambda *a, **k: fetched.append(k.get("limit")) or real(*a, **k))
+    for word, total in (("车库漏水", 5), ("车库", 6)):
+        fetched.clear()
+        result = cli.ok("petition", "list", "--search", word, "--limit", "2", "--json")
+        assert len(json.loads(result.stdout)) == 2
+        assert f"共 {total} 条" in result.stderr
+        assert fetched == [3]  # one page (and one row to know it was cut); the total is counted
+        assert len(cli.json("petition", "list", "--search", word, "--limit", "0")) == total

@@ -212,7 +212,8 @@ def list_(
         from zhili_cli.services import search as searching
 
         rows, total = listing.page(lambda n: searching.petitions(g.conn(), search, limit=n, **filters),
-                                   listing.limit_for(ctx, out, limit))
+                                   listing.limit_for(ctx, out, limit),
+                                   lambda: searching.count_petitions(g.conn(), search, **filters))
     else:
         rows, total = listing.page(lambda n: petitions.list_rows(g.conn(), limit=n, **filters),
                                    listing.limit_for(ctx, out, limit), lambda: petitions.count(g.conn(), **filters))

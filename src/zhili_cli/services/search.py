@@ -23,6 +23,10 @@ def petitions(conn: sqlite3.Connection, text: str, *, limit: int | None = 50, **
     return store.petitions(conn, words_of(text), limit=limit, **filters)
 
 
+def count_petitions(conn: sqlite3.Connection, text: str, **filters: Any) -> int:
+    return store.count_petitions(conn, words_of(text), **filters)
+
+
 def households(conn: sqlite3.Connection, words: list[str], *, limit: int | None = 100) -> list[dict[str, Any]]:
     return store.households(conn, words_of(words), limit=limit)
 

@@ -70,19 +70,30 @@ def _clauses(conn: sqlite3.Connection, words: list[str], index: str, columns: tu
     return clauses, params
 
 
-def petitions(conn: sqlite3.Connection, words: list[str], *, limit: int | None = 50,
-              **filters: Any) -> list[dict[str, Any]]:
-    """Petitions matching every word (and the list filters), newest first."""
+def _petitions_where(conn: sqlite3.Connection, words: list[str], filters: dict[str, Any]) -> tuple[str, list[Any]]:
     where, params = petition_store._filters(**filters)
     clauses, more = _clauses(conn, words, "search_petitions", PETITION_COLUMNS, "id")
     if clauses:
         where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
         params = [*params, *more]
+    return where, params
+
+
+def petitions(conn: sqlite3.Connection, words: list[str], *, limit: int | None = 50,
+              **filters: Any) -> list[dict[str, Any]]:
+    """Petitions matching every word (and the list filters), newest first."""
+    where, params = _petitions_where(conn, words, filters)
     sql = f"SELECT {petition_store.LIST_COLUMNS} FROM petitions{where} ORDER BY received_at DESC, id DESC"
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
     return all_dicts(conn.execute(sql, params))
+
+
+def count_petitions(conn: sqlite3.Connection, words: list[str], **filters: Any) -> int:
+    """How many rows `petitions` would give without a limit (counted, not fetched)."""
+    where, params = _petitions_where(conn, words, filters)
+    return conn.execute(f"SELECT count(*) FROM petitions{where}", params).fetchone()[0]
 
 
 def households(conn: sqlite3.Connection, words: list[str], *, limit: int | None = 100) -> list[dict[str, Any]]:
