@@ -37,6 +37,17 @@ def log(
     listing.note_cut(len(rows), total)
 
 
+def table_word(name: str | None) -> str:
+    """A table as a person reads it: its Chinese name with the stored one (petitions → 诉求（petitions）),
+    the stored name alone in English or when it has no name in the catalogue."""
+    from zhili_cli.i18n import catalogue, lang
+
+    if not name:
+        return ""
+    entry = catalogue().get(f"table.{name}")
+    return name if entry is None or lang() == "en" else f"{entry[0]}（{name}）"
+
+
 @app.command("verify", help=t("cmd.audit.verify"))
 def verify(
     ctx: typer.Context,
@@ -56,6 +67,7 @@ def verify(
         typer.echo(t("audit_ok", count=result["entries"], head=result["head"]))
     if problems:
         first = problems[0]
-        typer.echo(t(f"audit_{first['kind']}", table=first["table"], row=first["row_id"], audit=first["audit_id"],
+        typer.echo(t(f"audit_{first['kind']}", table=table_word(first["table"]), row=first["row_id"],
+                     audit=first["audit_id"],
                      period=first["period"] or "", head=head or "", more=len(problems) - 1), err=True)
         raise typer.Exit(1)

@@ -102,6 +102,19 @@ def _rows_out(ctx: typer.Context, rows: list[dict], json_out: bool, out: Optiona
           *([r.get("flags")] if flags else []), *([r.get("last_visit") or ""] if visits else [])) for r in rows], drop=(6, 3, 1))
 
 
+def _change_name(key: str) -> str:
+    """A changed column as the history table names it (the JSON keeps the stored name)."""
+    return t({"area_x100": "col.area"}.get(key, f"col.{key}"))
+
+
+def _change_value(key: str, value: object) -> object:
+    if key == "area_x100" and isinstance(value, int):
+        return _area(value)
+    if isinstance(value, bool):
+        return t("word.yes") if value else t("word.no")
+    return "" if value is None else value
+
+
 def _area(x100: int) -> str:
     return f"{x100 // 100}.{x100 % 100:02d}"
 
@@ -199,7 +212,8 @@ def show(
     if json_out:
         emit_json({**row, **extra})
         return
-    kv(t("household_title"), [(t(f"col.{k}") if k not in ("id",) else "id", v) for k, v in row.items()])
+    kv(t("household_title"), [(t(f"col.{k}"), t("word.yes") if v is True else t("word.no") if v is False else v)
+                              for k, v in row.items() if k != "id"])
     if extra["visits"]:
         table(t("visits_title"), [t("col.date"), t("col.visit_by"), t("col.note")],
               [(v["date"], v["by"], v["note"]) for v in extra["visits"]])
@@ -213,7 +227,8 @@ def show(
     if extra["history"]:
         table(t("household_history"), [t("col.at"), t("col.actor"), t("col.action"), t("col.changes"), t("col.reason")],
               [(e["at"][:16].replace("T", " "), e["actor"], t(f"household_action.{e['action']}"),
-                "；".join(f"{k}: {v['from']} → {v['to']}" for k, v in e["changes"].items()), e["reason"] or "")
+                "；".join(f"{_change_name(k)}: {_change_value(k, v['from'])} → {_change_value(k, v['to'])}"
+                         for k, v in e["changes"].items()), e["reason"] or "")
                for e in extra["history"]])
 
 

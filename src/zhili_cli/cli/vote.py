@@ -6,6 +6,13 @@ import typer
 
 from zhili_cli.i18n import t
 
+
+def _typed(category: str, code: str) -> str:
+    """A default as the help screen shows it: the word a person types (vocab.typed)."""
+    from zhili_cli.domain import vocab
+
+    return vocab.typed(category, code)
+
 app = typer.Typer(help=t("cmd.vote"), no_args_is_help=True, add_completion=False)
 
 
@@ -45,7 +52,8 @@ def parse_count(text: str, option: str) -> int:
 @app.command("check", help=t("cmd.vote.check"))
 def check(
     ctx: typer.Context,
-    vote_class: str = typer.Option("ordinary", "--class", help=t("opt.vote_class")),
+    vote_class: str = typer.Option("ordinary", "--class", help=t("opt.vote_class"),
+                                show_default=_typed("vote_class", "ordinary")),
     owners: str = typer.Option(..., "--owners", help=t("opt.owners")),
     area: str = typer.Option(..., "--area", help=t("opt.area")),
     voted_owners: str = typer.Option(..., "--voted-owners", help=t("opt.voted_owners")),

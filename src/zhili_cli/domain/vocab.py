@@ -152,6 +152,17 @@ def name(category: str, code: str | None, lang: str | None = None) -> str:
     return names[1] if (lang or current()) == "en" else names[0]
 
 
+def typed(category: str, code: str, lang: str | None = None) -> str:
+    """A code as a person would type it in the running language: the Chinese word, or the
+    English code with --lang en (help defaults, rule explanations)."""
+    from zhili_cli.i18n import lang as current
+
+    table, _ = CATEGORIES[category]
+    if (lang or current()) == "en" or code not in table:
+        return code
+    return table[code][0]
+
+
 # -- the older helpers, kept for their callers -----------------------------------------------
 
 def lookup(table: dict[str, tuple[str, ...]], value: str, error: str) -> str:
