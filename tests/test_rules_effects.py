@@ -132,3 +132,23 @@ def test_paper_ballots_at_an_on_site_assembly_vote_need_no_rule(cli, tmp_path, m
     at(monkeypatch, "2024-03-20")
     out = cli.json("--rules", strict, "motion", "ballots", "import", y, str(_paper_sheet(tmp_path, [(1, "纸质")])))
     assert out["count"] == 1
+
+
+def test_paper_ballots_given_on_the_command_line(cli, tmp_path, monkeypatch):
+    rooms = register(cli, tmp_path, ["100"] * 4)
+    y = opened(cli)
+    at(monkeypatch, "2024-03-21")
+    strict = _rules(tmp_path, "paper_ballots_on_request: true", "paper_ballots_on_request: false")
+    err = cli.fails("--rules", strict, "motion", "vote", y, "--ballot", f"{rooms[0]}=同意@纸质:业主0")
+    assert "纸质表决票" in err and rooms[0] in err
+    cli.ok("--rules", strict, "motion", "vote", y, "--ballot", f"{rooms[0]}=同意@业主0")  # not on paper: counted
+    out = cli.json("motion", "vote", y, "--ballot", f"{rooms[1]}=反对@纸质：业主1",
+                   "--ballot", f"{rooms[2]}=同意@书面:委托:张三")
+    assert out["voted_owners"] == 3 and out["paper_ballots"] == 2
+    conn = sqlite3.connect(cli.db)
+    try:
+        assert conn.execute("SELECT voter_name, method FROM ballots ORDER BY id").fetchall() == [
+            (f"{rooms[0]} 业主0", None), (f"{rooms[1]} 业主1", "paper"), (f"{rooms[2]} 委托 张三", "paper")]
+    finally:
+        conn.close()
+    assert "签名" in cli.fails("motion", "vote", y, "--ballot", f"{rooms[3]}=同意@纸质:")

@@ -30,6 +30,7 @@ from zhili_cli.domain import motions as rules_of
 from zhili_cli.domain import votes as tally
 from zhili_cli.domain.motions import split_assignment as _split
 from zhili_cli.errors import RowError, Term, UserError
+from zhili_cli.services import ballot_method
 from zhili_cli.store import motions as store
 from zhili_cli.store import votes as vote_store
 from zhili_cli.store.tx import Tx
@@ -234,8 +235,8 @@ def _record(tx: Tx, v: dict[str, Any], base: Base, hid: int, choice: str, voter:
 
 def cast(tx: Tx, rules: Any, motion: dict[str, Any], stage: dict[str, Any], ballots: list[str], *,
          meeting: str | None, subject: str | None) -> tuple[int, dict[str, Any]]:
-    """Ballots given on the command line: `--ballot 3-2-501=同意@王伟` (signed by the owner) or
-    `--ballot 3-2-501=同意@委托:张三` (by a named proxy)."""
+    """Ballots given on the command line: `--ballot 3-2-501=同意@王伟` (signed by the owner),
+    `--ballot 3-2-501=同意@委托:张三` (by a named proxy), `…=同意@纸质:王伟` (a paper ballot)."""
     v = _vote_of(tx.conn, motion, stage)
     if meeting:
         from zhili_cli.services import meetings
@@ -248,10 +249,14 @@ def cast(tx: Tx, rules: Any, motion: dict[str, Any], stage: dict[str, Any], ball
     for entry in ballots:
         room, what = _split(entry)
         choice_text, voter = rules_of.ballot_text(what)
+        paper, voter = ballot_method.paper_mark(voter)
         hid = base.find(room)
         if str(hid) in existing:
             raise UserError("ballot_second", room=base.label(hid))
-        _record(tx, v, base, hid, tally.choice(choice_text), voter, False, tx.at_iso, existing)
+        if paper and not ballot_method.paper_allowed(tx.conn, rules, v):
+            raise UserError("ballot_paper_refused", room=base.label(hid))
+        _record(tx, v, base, hid, tally.choice(choice_text), voter, False, tx.at_iso, existing,
+                "paper" if paper else None)
     return v["id"], retally(tx, rules, v["id"])
 
 
@@ -276,7 +281,7 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
     in_file: dict[int, int] = {}
     choice_of = {"yes": "agree", "no": "oppose", "abstain": "abstain"}
     start, end = date.fromisoformat(v["window_from"]), date.fromisoformat(v["window_to"])
-    paper_ok = rules.assembly.paper_ballots_on_request or _on_site(tx.conn, v)
+    paper_ok = ballot_method.paper_allowed(tx.conn, rules, v)
     n = skipped = 0
     for line, rec in records(BALLOTS, path, headers, rows, columns):
         if rec.get("motion") and rec["motion"].strip().upper() != motion["number"].upper():
@@ -308,15 +313,6 @@ def import_ballots(tx: Tx, rules: Any, ref: str, path: Path, *, encoding: str | 
     outcome = retally(tx, rules, v["id"])
     store.add_event(tx, motion["id"], "vote", stage["key"], f"{n} ballots")
     return {"motion": motion["number"], "count": n, "unchanged": skipped, "tally": outcome}
-
-
-def _on_site(conn: sqlite3.Connection, v: dict[str, Any]) -> bool:
-    """A vote held on the owners' assembly's own day (paper ballots at the meeting), not an
-    electronic window; in an electronic vote a paper ballot needs `assembly.paper_ballots_on_request`."""
-    from zhili_cli.store import meetings as meeting_store
-
-    row = meeting_store.get_by_id(conn, v["meeting_id"]) if v["meeting_id"] else None
-    return bool(row) and v["window_from"] == v["window_to"] == row["date"][:10]  # type: ignore[index]
 
 
 def close_vote(tx: Tx, rules: Any, ref: str) -> dict[str, Any]:
