@@ -93,15 +93,19 @@ def emit(report: Any, fmt: str, out: str | None, default_name: str, *, ctx: type
     return path
 
 
-def _open(ctx: typer.Context, with_rules: bool = False) -> tuple[Any, Any, Any]:
-    """The database (the rules file is checked on the way), the parsed rules only when a report
-    reads them (parsing costs more than a whole monthly report), and the clock."""
+def _open(ctx: typer.Context, fmt: str | None, out: str | None, force: bool,
+          with_rules: bool = False) -> tuple[str, Any, Any, Any]:
+    """Every report's start: the format, and --out checked before any work; then the database
+    (the rules file is checked on the way), the parsed rules only when a report reads them
+    (parsing costs more than a whole monthly report), and the clock."""
     from zhili_cli import clock
     from zhili_cli.cli.context import globals_of
 
+    kind = _format(fmt, out)
+    _check_out(ctx, out, force)
     g = globals_of(ctx)
     conn = g.conn()
-    return conn, g.rules_obj() if with_rules else None, clock.now()
+    return kind, conn, g.rules_obj() if with_rules else None, clock.now()
 
 
 PUBLISH = typer.Option(False, "--publish", help=t("opt.publish"))
@@ -132,9 +136,7 @@ def monthly(ctx: typer.Context, month: str = typer.Argument(..., help=t("arg.mon
     from zhili_cli.report import build_common, build_monthly
     from zhili_cli.services import report_settings
 
-    kind = _format(fmt, out)
-    _check_out(ctx, out, force)
-    conn, rules, now = _open(ctx, with_rules=public or publish)
+    kind, conn, rules, now = _open(ctx, fmt, out, force, with_rules=public or publish)
     contact = report_settings.contact(conn)
     if publish:
         _published(ctx, "monthly", build_common.month_period(month),
@@ -152,9 +154,7 @@ def quarterly(ctx: typer.Context, quarter: str = typer.Argument(..., help=t("arg
     from zhili_cli.report import build_common, build_quarterly
     from zhili_cli.services import report_settings
 
-    kind = _format(fmt, out)
-    _check_out(ctx, out, force)
-    conn, rules, now = _open(ctx, with_rules=True)
+    kind, conn, rules, now = _open(ctx, fmt, out, force, with_rules=True)
     contact = report_settings.contact(conn)
     committee = report_settings.has_owners_committee(conn)
     if publish:
@@ -179,9 +179,7 @@ def annual(ctx: typer.Context, year: Optional[int] = typer.Argument(None, help=t
     last = year_to if year_to is not None else (year if year is not None else year_from)
     if first is None or last is None:
         raise UsageError("report_need_year")
-    kind = _format(fmt, out)
-    _check_out(ctx, out, force)
-    conn, rules, now = _open(ctx, with_rules=True)
+    kind, conn, rules, now = _open(ctx, fmt, out, force, with_rules=True)
     from zhili_cli.services import report_settings
 
     report = build_annual.build(conn, rules, first, last, now, public=public, contact=report_settings.contact(conn))
@@ -193,9 +191,7 @@ def agenda(ctx: typer.Context, meeting: str = typer.Argument(..., help=t("arg.me
            fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, force: bool = FORCE) -> None:
     from zhili_cli.report import build_meeting
 
-    kind = _format(fmt, out)
-    _check_out(ctx, out, force)
-    conn, rules, now = _open(ctx)
+    kind, conn, rules, now = _open(ctx, fmt, out, force)
     from zhili_cli.services import report_settings
 
     report = build_meeting.agenda(conn, rules, meeting, now, contact=report_settings.contact(conn))
@@ -207,8 +203,6 @@ def minutes(ctx: typer.Context, meeting: str = typer.Argument(..., help=t("arg.m
             fmt: Optional[str] = FORMAT, out: Optional[str] = OUT, force: bool = FORCE) -> None:
     from zhili_cli.report import build_meeting
 
-    kind = _format(fmt, out)
-    _check_out(ctx, out, force)
-    conn, rules, now = _open(ctx)
+    kind, conn, rules, now = _open(ctx, fmt, out, force)
     report = build_meeting.minutes(conn, rules, meeting, now)
     emit(report, kind, out, f"minutes-{meeting.strip()}", ctx=ctx, force=force)
