@@ -14,6 +14,13 @@ app = typer.Typer(help=t("cmd.petition"), no_args_is_help=True, add_completion=F
 
 JSON = typer.Option(False, "--json", help=t("opt.json"))
 REF = typer.Argument(..., help=t("arg.petition"))
+# The petition's own fields, declared once: `add` takes them, `edit` corrects them, `list` filters
+KIND = typer.Option(None, "--kind", help=t("opt.kind"))
+BUILDING = typer.Option(None, "--building", help=t("opt.building"))
+LOCATION = typer.Option(None, "--location", help=t("opt.location"))
+REPORTER = typer.Option(None, "--reporter", help=t("opt.reporter"))
+PHONE = typer.Option(None, "--phone", help=t("opt.phone"))
+RECEIVED = typer.Option(None, "--received", help=t("opt.received"))
 
 
 def _when(text: str | None):
@@ -61,12 +68,12 @@ def add(
     title: str = typer.Option(..., "--title", help=t("opt.title")),
     source: str = typer.Option(..., "--source", help=t("opt.source")),
     text: str = typer.Option("", "--text", help=t("opt.text")),
-    kind: Optional[str] = typer.Option(None, "--kind", help=t("opt.kind")),
-    building: Optional[str] = typer.Option(None, "--building", help=t("opt.building")),
-    location: Optional[str] = typer.Option(None, "--location", help=t("opt.location")),
-    reporter: Optional[str] = typer.Option(None, "--reporter", help=t("opt.reporter")),
-    phone: Optional[str] = typer.Option(None, "--phone", help=t("opt.phone")),
-    received: Optional[str] = typer.Option(None, "--received", help=t("opt.received")),
+    kind: Optional[str] = KIND,
+    building: Optional[str] = BUILDING,
+    location: Optional[str] = LOCATION,
+    reporter: Optional[str] = REPORTER,
+    phone: Optional[str] = PHONE,
+    received: Optional[str] = RECEIVED,
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.services import petitions
@@ -184,9 +191,9 @@ def _month(value: str | None) -> str | None:
 def list_(
     ctx: typer.Context,
     status: Optional[list[str]] = typer.Option(None, "--status", help=t("opt.status")),
-    kind: Optional[str] = typer.Option(None, "--kind", help=t("opt.kind")),
+    kind: Optional[str] = KIND,
     source: Optional[str] = typer.Option(None, "--source", help=t("opt.source")),
-    building: Optional[str] = typer.Option(None, "--building", help=t("opt.building")),
+    building: Optional[str] = BUILDING,
     month: Optional[str] = typer.Option(None, "--month", help=t("opt.month")),
     overdue: bool = typer.Option(False, "--overdue", help=t("opt.overdue")),
     limit: int = typer.Option(50, "--limit", min=0, help=t("opt.limit")),

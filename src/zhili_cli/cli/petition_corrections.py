@@ -8,7 +8,8 @@ from typing import Any, Optional
 
 import typer
 
-from zhili_cli.cli.petition import JSON, REF, _when, _write, app
+from zhili_cli.cli.petition import (BUILDING, JSON, KIND, LOCATION, PHONE, RECEIVED, REF, REPORTER, _when,
+                                    _write, app)
 from zhili_cli.i18n import t
 
 
@@ -19,12 +20,12 @@ def edit(
     reason: str = typer.Option(..., "--reason", help=t("opt.correction_reason")),
     title: Optional[str] = typer.Option(None, "--title", help=t("opt.title")),
     text: Optional[str] = typer.Option(None, "--text", help=t("opt.text")),
-    kind: Optional[str] = typer.Option(None, "--kind", help=t("opt.kind")),
-    building: Optional[str] = typer.Option(None, "--building", help=t("opt.building")),
-    location: Optional[str] = typer.Option(None, "--location", help=t("opt.location")),
-    reporter: Optional[str] = typer.Option(None, "--reporter", help=t("opt.reporter")),
-    phone: Optional[str] = typer.Option(None, "--phone", help=t("opt.phone")),
-    received: Optional[str] = typer.Option(None, "--received", help=t("opt.received")),
+    kind: Optional[str] = KIND,
+    building: Optional[str] = BUILDING,
+    location: Optional[str] = LOCATION,
+    reporter: Optional[str] = REPORTER,
+    phone: Optional[str] = PHONE,
+    received: Optional[str] = RECEIVED,
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.services import petitions
