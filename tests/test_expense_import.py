@@ -20,6 +20,14 @@ def _rows(db, sql, params=()):
     return out
 
 
+@pytest.fixture(autouse=True)
+def funds(cli):
+    """Books that hold money before the register's first payment (a fund is never negative)."""
+    cli.ok("ledger", "opening", "--amount", "100000", "--fund", "公共收益", "--date", "2023-12-31")
+    cli.ok("ledger", "opening", "--amount", "100000", "--fund", "维修资金", "--date", "2023-12-31")
+    return cli
+
+
 def test_example_register_is_paid_with_computed_tiers_and_register_approvals(cli):
     cli.ok("ledger", "income", "import", EXAMPLES / "income.csv", "-q")
     before = cli.json("ledger", "balance", "--json")["public_revenue"]["balance_fen"]
@@ -104,3 +112,30 @@ def test_english(cli, tmp_path):
     path = write_csv(tmp_path / "e.csv", HEADER + "2024-03-04,9000,单元门更换,门业公司,维修,FP-9,张三,小金库\n")
     err = cli.fails("--lang", "en", "expense", "import", path, "-q")
     assert err == f"{path}:2: 资金来源: invalid fund 小金库 (public revenue/maintenance fund)"
+
+
+def test_a_register_line_that_would_overdraw_its_fund_is_refused_by_line(cli, tmp_path):
+    """The books already hold 100 000 yuan; a 150 000 payment on 2024-03-01 would leave them negative,
+    and so would a smaller one dated before a payment that already took most of it."""
+    path = write_csv(tmp_path / "e.csv", HEADER + "2024-03-01,150000,外墙翻新,某工程队,维修,V1,张三,公共收益\n")
+    before = snapshot(cli.db)
+    err = cli.fails("expense", "import", path)
+    assert err.startswith(f"{path}:2: 支出金额: ") and "不能为负" in err
+    assert snapshot(cli.db) == before
+    cli.ok("expense", "import", write_csv(tmp_path / "a.csv", HEADER + "2024-03-01,90000,外墙,某队,维修,V2,张三,公共收益\n"), "-q")
+    earlier = write_csv(tmp_path / "b.csv", HEADER + "2024-02-01,20000,绿化,某园林,绿化,V3,张三,公共收益\n")
+    err = cli.fails("expense", "import", earlier)  # 20 000 on 02-01 leaves 80 000 for the 90 000 of 03-01
+    assert err.startswith(f"{earlier}:2: 支出金额: ") and "2024-03-01" in err
+
+
+def test_a_register_is_history_only_it_cannot_record_a_payment_after_the_live_books_begin(cli, tmp_path):
+    """Once an expense has been requested in zhili, a payment goes through request, approval and pay:
+    an imported line dated that day or later (paid, with no approval zhili saw) is refused."""
+    cli.ok("expense", "request", "--amount", "300", "--purpose", "门禁维修", "--payee", "某公司")
+    late = write_csv(tmp_path / "late.csv", HEADER + "2024-03-05,900,外墙翻新,亲戚工程队,维修,V001,金建国,公共收益\n")
+    before = snapshot(cli.db)
+    err = cli.fails("expense", "import", late)
+    assert err.startswith(f"{late}:2: 支出日期: ") and "2024-03-05" in err and "expense pay" in err
+    assert snapshot(cli.db) == before
+    old = write_csv(tmp_path / "old.csv", HEADER + "2024-03-04,900,外墙翻新,某工程队,维修,V002,金建国,公共收益\n")
+    assert cli.json("expense", "import", old)["new"] == 1

@@ -8,6 +8,11 @@ see it given. So the line's approval is recorded as it stands in the register â€
 require for that amount, and every report shows both. Reports therefore never present an
 imported payment as approved by a body that zhili saw decide; a tier the register does not
 match stays visible to anyone reading the disclosure.
+
+Because nobody saw those approvals, a register is history only: a line dated on or after the
+first expense requested in zhili itself is refused (from then on a payment goes through
+request, approval and `expense pay`), and no line may take a fund below zero on its day or
+any later one, the same check `expense pay` makes.
 """
 
 from __future__ import annotations
@@ -39,13 +44,29 @@ def import_file(tx: Tx | None, rules: Any, path: Path, *, fund: str = "public_re
         raise UserError("cell_cofunded_expense", value=fund)
     db = tx.conn if tx is not None else conn
     seqs: dict[int, int] = {}
+    live_from = store.first_live_request_day(db) if db is not None else None
 
     def write(rec: dict[str, Any], k: str) -> None:
+        _check_history(tx, rec, rec["fund"] or default_fund, live_from)  # type: ignore[arg-type]
         _store(tx, rules, rec, rec["fund"] or default_fund, k, seqs)  # type: ignore[arg-type]
 
     return import_lines(EXPENSES, path, key=key, stored=(lambda k: store.has_import_key(db, k)) if db is not None else None,
                         write=write if tx is not None else None, encoding=encoding, sheet=sheet,
                         mapping=mapping, dry_run=dry_run, progress=progress)
+
+
+def _check_history(tx: Tx, rec: dict[str, Any], fund: str, live_from: str | None) -> None:
+    from zhili_cli.errors import UserError
+    from zhili_cli.importing.cells import CellError
+    from zhili_cli.services import ledger
+
+    day = rec["date"].isoformat()
+    if live_from is not None and day >= live_from:
+        raise CellError("expense_import_after_live", column="date", date=day, first=live_from)
+    try:
+        ledger.check_draw(tx.conn, fund, rec["amount_fen"], day)
+    except UserError as exc:
+        raise CellError(exc.key, column="amount_fen", **exc.params) from None
 
 
 def _store(tx: Tx, rules: Any, rec: dict[str, Any], fund: str, k: str, seqs: dict[int, int]) -> None:

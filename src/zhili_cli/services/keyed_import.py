@@ -16,18 +16,21 @@ def import_lines(spec: Any, path: Path, *, key: Callable[[dict[str, Any]], str],
                  encoding: str | None = None, sheet: str | None = None, mapping: dict[str, str] | None = None,
                  dry_run: bool = False, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """All or nothing (the caller's transaction). A line whose key (with its occurrence
-    number) `stored(key)` finds is unchanged; `write(record, key)` stores each new one.
+    number) `stored(key)` finds is unchanged; `write(record, key)` stores each new one, and a
+    CellError it raises (with `column=` the field) is reported as that line's problem.
     With `dry_run` every problem is collected and `write` is not called."""
+    from zhili_cli.errors import RowError
+    from zhili_cli.importing.cells import CellError
     from zhili_cli.importing.progress import ticking
     from zhili_cli.importing.reader import read_rows
-    from zhili_cli.importing.spec import map_headers, records
+    from zhili_cli.importing.spec import column_of, map_headers, records
 
     headers, rows = read_rows(path, encoding, sheet)
     columns = map_headers(spec, headers, path, mapping)
     problems: list[str] = []
     counts = {"new": 0, "unchanged": 0, "changed": 0, "rows": 0}
     occurrences: dict[str, int] = {}
-    for _line, rec in records(spec, path, headers, ticking(rows, progress), columns, problems if dry_run else None):
+    for line, rec in records(spec, path, headers, ticking(rows, progress), columns, problems if dry_run else None):
         counts["rows"] += 1
         k = key(rec)
         n = occurrences[k] = occurrences.get(k, 0) + 1
@@ -38,5 +41,10 @@ def import_lines(spec: Any, path: Path, *, key: Callable[[dict[str, Any]], str],
             continue
         counts["new"] += 1
         if write is not None and not dry_run:
-            write(rec, k)
+            try:
+                write(rec, k)
+            except CellError as exc:  # the line is sound but the books refuse it: said as FILE:LINE too
+                params = dict(exc.params)
+                column = column_of(headers, columns, str(params.pop("column", "-")))
+                raise RowError(str(path), line, column, exc.key, **params) from None
     return {"counts": counts, "problems": problems}

@@ -131,6 +131,13 @@ def waiting_for_body(conn: sqlite3.Connection, body: str) -> list[tuple]:
         return []
 
 
+def first_live_request_day(conn: sqlite3.Connection) -> str | None:
+    """The day of the first expense requested in zhili itself (not read from a register)."""
+    row = conn.execute("SELECT MIN(substr(requested_at, 1, 10)) FROM expenses "
+                       "WHERE id NOT IN (SELECT expense_id FROM expense_imports)").fetchone()
+    return row[0] if row else None
+
+
 def has_import_key(conn: sqlite3.Connection, key: str) -> bool:
     return conn.execute("SELECT 1 FROM expense_imports WHERE import_key = ?", (key,)).fetchone() is not None
 
