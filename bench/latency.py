@@ -11,7 +11,7 @@ same interpreter.
    every everyday read — `petition list|show|stats|list --overdue`, `household list`,
    `meeting list`, `motion list`, `expense list`, `ledger balance` — and the secretary's desk
    (`today`, `petition list --search` with a two-character and a four-character word,
-   `household list --flag` with the last visits, `volunteer list`), a monthly report as
+   `household list --flag` with the last visits, `volunteer list`, `audit log`), a monthly report as
    Markdown, `zhili --help`, and a bare Typer app printing "hello" and its `--help`.
 3. Prints the medians (wall and CPU apart) and the ratios with their targets: each read
    ≤ 1.25× the bare app, the Markdown report ≤ 1.5×, `zhili --help` ≤ 1.1× the bare `--help`.
@@ -71,6 +71,7 @@ DESK = {
     "petition list --search (4 chars)": ["petition", "list", "--search", "车库漏水", "--json"],
     "household list --flag (visits)": ["household", "list", "--flag", "独居老人", "--json"],
     "volunteer list": ["volunteer", "list", "--json"],
+    "audit log": ["audit", "log", "--json"],
 }
 READS.update(DESK)
 TITLES = ("电梯经常停运", "地下车库漏水", "楼道灯不亮", "垃圾清运不及时", "绿化带缺少修剪", "门禁卡失灵",

@@ -107,3 +107,15 @@ def test_a_cut_search_counts_its_rows_without_fetching_them(cli, monkeypatch):
         assert f"共 {total} 条" in result.stderr
         assert fetched == [3]  # one page (and one row to know it was cut); the total is counted
         assert len(cli.json("petition", "list", "--search", word, "--limit", "0")) == total
+
+
+def test_a_cut_audit_log_counts_its_entries(cli):
+    for i in range(3):
+        cli.ok("petition", "add", "--title", f"灯坏了{i}", "--source", "信箱")
+    every = cli.json("audit", "log", "--limit", "0")
+    result = cli.ok("audit", "log", "--limit", "2", "--json")
+    assert len(json.loads(result.stdout)) == 2 and f"共 {len(every)} 条" in result.stderr
+    petitions = cli.json("audit", "log", "--limit", "0", "--table", "petitions")
+    assert 3 <= len(petitions) < len(every)
+    result = cli.ok("audit", "log", "--limit", "1", "--table", "petitions", "--json")
+    assert f"共 {len(petitions)} 条" in result.stderr

@@ -20,12 +20,13 @@ def log(
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.cli.output import emit_json, table
-    from zhili_cli.services.audit import recent
+    from zhili_cli.services.audit import count_recent, recent
 
     g = globals_of(ctx)
     from zhili_cli.cli import listing
 
-    rows, total = listing.page(lambda n: recent(g.conn(), n, table_name), limit or None)
+    rows, total = listing.page(lambda n: recent(g.conn(), n, table_name), limit or None,
+                               lambda: count_recent(g.conn(), table_name))
     if json_out:
         emit_json(rows)
         listing.note_cut(len(rows), total)

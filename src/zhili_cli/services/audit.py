@@ -18,6 +18,10 @@ def recent(conn: sqlite3.Connection, limit: int | None, table: str | None) -> li
     return audit_read.recent(conn, limit, table)
 
 
+def count_recent(conn: sqlite3.Connection, table: str | None) -> int:
+    return audit_read.count_recent(conn, table)
+
+
 def verify(conn: sqlite3.Connection, head: str | None = None) -> dict[str, Any]:
     """{"ok", "entries", "head", "problems": [...], "checked_head"}. A `head` is the code printed
     on a disclosure: the whole hash or a prefix of at least 8 hex characters. A code that

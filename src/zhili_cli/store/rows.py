@@ -18,6 +18,15 @@ def one_dict(cur: sqlite3.Cursor) -> dict[str, Any] | None:
     return dict(zip([d[0] for d in cur.description], values))
 
 
+def count(conn: sqlite3.Connection, table: str, where: Sequence[tuple[str, Any]]) -> int:
+    """How many rows `select` over `table` with these conditions gives without a limit."""
+    given = [(condition, value) for condition, value in where if value]
+    sql = f"SELECT count(*) FROM {table}"
+    if given:
+        sql += " WHERE " + " AND ".join(condition for condition, _ in given)
+    return int(conn.execute(sql, [value for _, value in given]).fetchone()[0])
+
+
 def select(conn: sqlite3.Connection, sql: str, where: Sequence[tuple[str, Any]], order_by: str,
            limit: int | None = None) -> list[dict[str, Any]]:
     """`sql` (a SELECT with no WHERE of its own) narrowed by each `(condition, value)` whose value
