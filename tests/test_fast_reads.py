@@ -119,3 +119,26 @@ def test_a_cut_audit_log_counts_its_entries(cli):
     assert 3 <= len(petitions) < len(every)
     result = cli.ok("audit", "log", "--limit", "1", "--table", "petitions", "--json")
     assert f"共 {len(petitions)} 条" in result.stderr
+
+
+def test_history_of_an_added_petition_does_not_walk_the_audit_log(cli, tmp_path):
+    """A petition added by hand starts its history with its own event; only one that came in
+    from a register (no event of its own) is looked up in the log's import entries."""
+    import sqlite3
+
+    from tests.conftest import write_csv
+    from zhili_cli.store import petitions as store
+
+    cli.ok("petition", "import", str(write_csv(tmp_path / "p.csv", "标题,来源,收到时间\n门禁坏了,信箱,2024-03-01\n")))
+    added = cli.json("petition", "add", "--title", "灯坏了", "--source", "信箱")["number"]
+    conn = sqlite3.connect(cli.db)
+    conn.row_factory = None
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    for number, first in ((added, "add"), ("P2024-001", "import")):
+        row = dict(zip(("id", "status"), conn.execute("SELECT id, status FROM petitions WHERE number = ?",
+                                                      (number,)).fetchone()))
+        statements.clear()
+        assert store.history(conn, row)[0]["action"] == first
+        assert any("audit_log" in s for s in statements) is (first == "import")
+    assert cli.json("petition", "show", added)["history"][0]["action"] == "add"

@@ -76,6 +76,8 @@ def history(conn: sqlite3.Connection, petition: dict[str, Any]) -> list[dict[str
     An import writes no event row per petition: the audit log's batch entry that inserted
     the row is the record of it (who, when, by which command)."""
     found = events(conn, petition["id"])
+    if found and found[0]["action"] == "add":  # added by hand, not imported: no batch to look for
+        return found                           # (the look-up walks the log back to the last import)
     entry = conn.execute(
         "SELECT at, actor, after FROM audit_log WHERE table_name = 'petitions' AND row_id <= ? "
         "AND action = 'insert_batch' ORDER BY row_id DESC LIMIT 1", (petition["id"],)).fetchone()
