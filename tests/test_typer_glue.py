@@ -119,3 +119,15 @@ def test_the_root_help_is_in_the_language_asked_for(tmp_path):
     assert "操作人" not in en
     zh = run_zhili("--help", cwd=tmp_path, env={"COLUMNS": "80", "ZHILI_LANG": ""}).stdout
     assert "操作人" in zh and "终端" in zh
+
+
+def test_a_long_chinese_help_text_wraps_instead_of_being_cut(tmp_path):
+    """rich breaks lines at spaces only: a Chinese sentence wider than its column is folded
+    onto the next line, never cut with "…" (in English it wraps at its spaces)."""
+    root = _help("zh")
+    assert "…" not in root and "任期、走访" in root  # the end of `today`'s summary
+    listing = _help("zh", "petition", "list")
+    assert "…" not in listing and "须都出" in listing
+    # (in its own process: this one built the petition commands' texts in Chinese)
+    en = run_zhili("--lang", "en", "petition", "list", "--help", cwd=tmp_path, env={"COLUMNS": "80"}).stdout
+    assert "…" not in en and "(everywordmustappear)" in re.sub(r"[\s│]", "", en)

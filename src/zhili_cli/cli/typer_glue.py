@@ -9,7 +9,8 @@ is simply not installed and typer's own behaviour applies (slower or plainer, ne
    costs more than most commands' own work. Plain `str`, `list[str]`, `int` and `bool`
    parameters get small coercions that give the same values and refuse the same input.
 2. help words: the help screen's own words (panels, [default: …], [required], the help
-   option) in the user's language, set as a help screen is drawn.
+   option) in the user's language, set as a help screen is drawn; help texts fold a word
+   wider than their column (a Chinese sentence, to rich) instead of cutting it with "…".
 3. help metavars: instead of Python type names (`<str>`, `<bool>`, `<list[str]>`, `<int
    range> [x>=0]`, `{ref}`), the kind of value the user types (编号 / REF, 日期 / DATE,
    金额 / AMOUNT, 文件 / FILE …); flags show none.
@@ -128,6 +129,24 @@ def _localize_help_words() -> None:
     for name, key in _WORDS:
         if hasattr(rich_utils, name):
             setattr(rich_utils, name, t(key))
+    _fold_long_words(rich_utils)
+
+
+def _fold_long_words(rich_utils: Any) -> None:
+    """Help texts fold a word longer than their column instead of cutting it with "…": rich
+    breaks lines at spaces only, and a Chinese sentence is one long word to it."""
+    make = getattr(rich_utils, "_make_rich_text", None)
+    if not callable(make) or getattr(make, "_zhili", False):
+        return
+
+    def folding(*args: Any, **kwargs: Any) -> Any:
+        text = make(*args, **kwargs)
+        if getattr(text, "overflow", "") is None:  # a Text left to its table's "ellipsis"
+            text.overflow = "fold"
+        return text
+
+    folding._zhili = True  # type: ignore[attr-defined]
+    rich_utils._make_rich_text = folding
 
 
 def _install_help_words() -> bool:
