@@ -134,7 +134,11 @@ def test_every_later_date_stays_at_or_above_zero(cli):
 
 
 @pytest.mark.parametrize("first,second", [("ＡＢＣ五金", "abc 五金"), ("平湖五金店", "平湖五金（个体户）"),
-                                          ("宏达安防有限公司", "宏达 安防"), ("A.B.C五金", "abc五金店")])
+                                          ("宏达安防有限公司", "宏达 安防"), ("A.B.C五金", "abc五金店"),
+                                          ("A.B.C.五金商店", "ABC五金商店"), ("某某五金商店", "某某五金商店(分店)"),
+                                          ("某某五金商店(分店)", "某某五金商店（分店）"), ("某某五金店", "某某五金商店分店"),
+                                          ("法人 李四", "李四（法定代表人）"), ("李四", "负责人：李四"),
+                                          ("李四(法人)", "李四")])
 def test_payees_compared_as_people_write_them(org, first, second):
     a = request(org, "4000", "换灯", first)["number"]
     b = request(org, "4000", "换锁", second)
@@ -149,6 +153,10 @@ def test_different_payees_stay_apart(org):
     request(org, "4000", "换灯", "宏达安防有限公司")
     assert request(org, "4000", "换锁", "宏达安防杭州分公司")["split_of"] == []
     assert request(org, "4000", "换门", "宏远安防")["split_of"] == []
+    assert request(org, "4000", "换窗", "某某（杭州）五金")["split_of"] == []
+    assert request(org, "4000", "换窗", "某某（上海）五金")["split_of"] == []   # a bracket that names a place stays
+    assert request(org, "4000", "修车棚", "老板娘")["split_of"] == []
+    assert request(org, "4000", "修车棚", "老板")["split_of"] == []        # never folded down to nothing
 
 
 def test_maintenance_fund_requests_are_not_summed_with_public_revenue(org):

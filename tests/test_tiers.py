@@ -86,3 +86,23 @@ def test_split_by_project_and_no_raise(rules):
     earlier = [_e("E1", 100000, 3, payee="甲", project="XM2024-001")]
     result = tiers.check(rules.expenses.tiers, 100000, earlier=earlier, at=at, payee="乙", project="XM2024-001")
     assert result.earlier and not result.raised and result.tier == "chair"
+
+
+@pytest.mark.parametrize("first,second", [
+    ("A.B.C.五金商店", "ABC五金商店"), ("某某五金商店", "某某五金商店(分店)"), ("某某五金商店（分店）", "某某五金商店(分店)"),
+    ("法人 李四", "李四（法定代表人）"), ("法定代表人：李四", "李四"), ("ＡＢＣ五金（个体户）", "abc 五金店"),
+])
+def test_payee_variants_fold_to_one_key(first, second):
+    from zhili_cli.domain.keys import payee_key
+
+    assert payee_key(first) == payee_key(second) != ""
+
+
+@pytest.mark.parametrize("first,second", [
+    ("宏达安防有限公司", "宏达安防杭州分公司"), ("某某（杭州）五金", "某某（上海）五金"), ("李四", "李五"),
+    ("老板娘", "老板"),
+])
+def test_different_payees_keep_different_keys(first, second):
+    from zhili_cli.domain.keys import payee_key
+
+    assert payee_key(first) != payee_key(second)

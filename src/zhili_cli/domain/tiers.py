@@ -6,7 +6,6 @@ bound decided, so the tool can explain itself ("why").
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Iterable, Sequence
@@ -60,29 +59,11 @@ def higher(a: str, b: str) -> str:
     return a if rank(a) >= rank(b) else b
 
 
-# Words that say what kind of business a payee is, not who: ignored when payees are compared,
-# longest first, repeatedly (平湖五金店有限公司 → 平湖五金). Only at the end of the name, and
-# never down to nothing; 分公司 (a branch) is a different payee and stays.
-PAYEE_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "个体工商户", "个体户", "经营部", "工作室",
-                  "商行", "公司", "店")
-
-
 def norm_payee(text: str | None) -> str:
-    """A payee as people mean it: `ＡＢＣ五金`, `abc 五金`, `ABC五金店` and `abc五金（个体户）` are one.
-    NFKC, case folded, spaces and punctuation removed, common business suffixes ignored."""
-    from zhili_cli.domain.keys import normalize_key
+    """A payee as people mean it (see `keys.payee_key`)."""
+    from zhili_cli.domain.keys import payee_key
 
-    key = normalize_key(text).casefold()
-    key = "".join(ch for ch in key if not unicodedata.category(ch).startswith(("P", "S", "Z")))
-    stripped = True
-    while stripped:
-        stripped = False
-        for suffix in PAYEE_SUFFIXES:
-            if key.endswith(suffix) and len(key) - len(suffix) >= 2 and not key.endswith("分" + suffix):
-                key = key[: -len(suffix)]
-                stripped = True
-                break
-    return key
+    return payee_key(text)
 
 
 @dataclass(frozen=True)
