@@ -47,7 +47,7 @@ def _drop_later_columns(db: Path, only: tuple[str, ...] | None = None) -> None:
 
 
 def test_rows_recorded_before_new_columns_still_verify(cli):
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     num = cli.json("meeting", "schedule", "--date", "2024-03-05")["number"]
     cli.ok("meeting", "agenda", num, "--add", "路灯")
     _drop_later_columns(cli.db)
@@ -61,7 +61,7 @@ def test_rows_recorded_before_new_columns_still_verify(cli):
 
 def test_a_file_upgraded_twice_still_verifies(cli):
     """Rows recorded with the rules version but before the minutes columns existed."""
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     num = cli.json("meeting", "schedule", "--date", "2024-03-05")["number"]
     cli.ok("meeting", "agenda", num, "--add", "路灯")
     _drop_later_columns(cli.db, only=("summary", "place", "note_taker"))

@@ -60,7 +60,7 @@ def test_committee_votes_only_at_a_committee_meeting_on_its_day_with_quorum(cli,
 
 def test_committee_below_size_min_cannot_vote(cli):
     for name, role in zip(NAMES[:4], ["主任", "副主任", "委员", "委员"]):
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     y = _committee_motion(cli)
     m = committee_meeting(cli, NAMES[:4])
     err = cli.fails("motion", "vote", y, "--meeting", m, *sum((["--member", f"{n}=同意"] for n in NAMES[:4]), []))

@@ -18,7 +18,7 @@ def test_every_source_with_due_days_late_and_command(cli, tmp_path, monkeypatch)
     # committee decision of 03-01 not published (due 03-04), recorded that evening
     monkeypatch.setenv("ZHILI_NOW", "2024-03-01T20:00:00+08:00")
     for name, role in (("金建国", "主任"), ("沈丽", "副主任"), ("陆伟", "委员"), ("顾敏", "委员"), ("钱志文", "委员")):
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2019-06-01", "--term-end", "2024-05-31")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2019-06-01", "--term-end", "2024-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-01")
     cli.ok("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟,顾敏")
     cli.ok("meeting", "agenda", "M2024-001", "--add", "绿化补种")

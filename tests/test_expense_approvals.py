@@ -15,9 +15,9 @@ COMMITTEE = ["金建国:主任", "沈丽:副主任", "陆伟:委员", "顾敏:�
 def org(cli):
     for entry in COMMITTEE:
         name, role = entry.split(":")
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31")
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
-    cli.ok("member", "add", "李明", "--role", "物业代表")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "李明", "--role", "物业代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("ledger", "income", "add", "--amount", "100000", "--source", "商铺租金")
     return cli
 
@@ -98,7 +98,7 @@ def test_maintenance_fund_emergency_end_to_end(org):
     row = org.json("expense", "approve", num)
     assert row["status"] == "requested"  # the confirmation is still missing
     assert "确认" in org.fails("expense", "pay", num)
-    assert org.json("expense", "confirm", num, "--party", "居委会")["status"] == "approved"
+    assert org.json("expense", "confirm", num, "--party", "居委会", "--by", "张红梅")["status"] == "approved"
     assert "组织实施" in org.fails("expense", "pay", num)
     assert "须先完成" in org.fails("fund", "step", num, "apply_transfer")
     org.ok("fund", "step", num, "implement")

@@ -10,8 +10,8 @@ import pytest
 @pytest.fixture
 def books(cli):
     """A compound with a chair, a vice-chair and 10 000 yuan of public revenue."""
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31")
-    cli.ok("member", "add", "沈丽", "--role", "副主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "沈丽", "--role", "副主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("ledger", "opening", "--amount", "8000", "--date", "2024-01-01")
     cli.ok("ledger", "income", "add", "--amount", "2000", "--source", "商铺租金", "--period", "2024-02")
     return cli
@@ -51,7 +51,7 @@ def test_no_chair_recorded(cli):
 
 
 def test_chair_term_over_says_how_to_record_the_new_committee(cli):
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2019-03-01", "--term-end", "2024-02-29")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2019-03-01", "--term-end", "2024-02-29", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     num = request(cli, "100")["number"]
     err = cli.fails("expense", "approve", num, "--by", "金建国")
     assert "任期已满" in err and "member add" in err

@@ -42,20 +42,20 @@ def test_missing_required_column_lists_found_headers(cli, tmp_path):
 
 
 def test_member_roles_chair_unique_and_term_limit(cli):
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31")
-    assert "主任" in cli.fails("member", "add", "沈丽", "--role", "chair")
-    assert "5" in cli.fails("member", "add", "陆伟", "--role", "委员", "--term-start", "2023-06-01", "--term-end", "2028-06-02")
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--phone", "13812345678")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    assert "主任" in cli.fails("member", "add", "沈丽", "--role", "chair", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    assert "5" in cli.fails("member", "add", "陆伟", "--role", "委员", "--term-start", "2023-06-01", "--term-end", "2028-06-02", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--phone", "13812345678", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     rows = cli.json("member", "list")
     assert {r["party"] for r in rows} == {"owners_committee", "residents_committee"}
     assert any(r["phone"] == "138****5678" for r in rows)
-    cli.fails("member", "add", "X", "--role", "king")
+    cli.fails("member", "add", "X", "--role", "king", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
 
 
 def test_committee_size_max(cli):
     for i in range(11):
-        cli.ok("member", "add", f"委员{i}", "--role", "委员")
-    assert "11" in cli.fails("member", "add", "委员多", "--role", "委员")
+        cli.ok("member", "add", f"委员{i}", "--role", "委员", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    assert "11" in cli.fails("member", "add", "委员多", "--role", "委员", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
 
 
 def test_every_change_is_audited(cli, tmp_path):

@@ -167,7 +167,7 @@ def test_batched_audit_entries_are_those_tx_would_write(cli, monkeypatch):
     assert len([t for t in trusted if t[0] == "petitions"]) >= 4
     assert all(ok and checked for _, ok, checked in trusted)
     assert {table for table, _, _ in trusted} == {"petitions"}
-    cli.ok("member", "add", "新人", "--role", "业主代表", "--party", "业委会")  # Tx writes chain on
+    cli.ok("member", "add", "新人", "--role", "业主代表", "--party", "业委会", "--basis", "任职文件1号", "--basis-date", "2019-01-01")  # Tx writes chain on
     assert "一致" in cli.ok("audit", "verify").stdout
 
 

@@ -163,18 +163,19 @@ def test_members_csv_import(cli, tmp_path):
 
 def test_member_import_refuses_a_second_chair_and_long_terms(cli, tmp_path):
     cli.ok("member", "import", EXAMPLES / "members.csv")
-    path = write_csv(tmp_path / "m.csv", "姓名,职务,任期开始,任期结束\n新人,主任,2024-01-01,2028-12-31\n")
+    path = write_csv(tmp_path / "m.csv", "姓名,职务,任期开始,任期结束,依据,依据日期\n新人,主任,2024-01-01,2028-12-31,补选公告,2023-12-20\n")
     err = cli.fails("member", "import", path)
     assert err.startswith(f"{path}:2: 职务:") and "金建国" in err
-    many = "姓名,角色,任期开始,任期结束\n" + "".join(f"委员{i},委员,2023-06-01,2028-05-31\n" for i in range(5))
+    many = "姓名,角色,任期开始,任期结束,依据,依据日期\n" + "".join(f"委员{i},委员,2023-06-01,2028-05-31,补选公告,2023-05-20\n"
+                                                             for i in range(5))
     err = cli.fails("member", "import", write_csv(tmp_path / "many.csv", many))
     assert ":6: 角色:" in err
-    path = write_csv(tmp_path / "m2.csv", "姓名,角色,任期开始,任期结束\n甲,委员,2020-01-01,2030-01-01\n")
+    path = write_csv(tmp_path / "m2.csv", "姓名,角色,任期开始,任期结束,依据,依据日期\n甲,委员,2020-01-01,2030-01-01,选举公告,2019-12-01\n")
     err = cli.fails("member", "import", path)
     assert err.startswith(f"{path}:2: 任期结束:")
     path = write_csv(tmp_path / "m3.csv", "姓名,角色\n乙,楼道长\n")  # a role of no party: it must be given
     assert f"{path}:2: party:" in cli.fails("member", "import", path)
-    assert cli.json("member", "import", write_csv(tmp_path / "m4.csv", "姓名,角色,所属方\n乙,业主代表,业委会\n"))["new"] == 1
+    assert cli.json("member", "import", write_csv(tmp_path / "m4.csv", "姓名,角色,所属方,依据\n乙,业主代表,业委会,业主代表推选记录\n"))["new"] == 1
 
 
 def test_income_expense_ballot_specs_read_the_examples():

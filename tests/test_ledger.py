@@ -51,7 +51,7 @@ def test_balance_until_a_date(cli):
 
 
 def test_paid_expenses_are_ledger_entries(cli):
-    cli.ok("member", "add", "金建国", "--role", "主任")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("ledger", "income", "add", "--amount", "1000", "--source", "停车费")
     num = cli.json("expense", "request", "--amount", "300", "--payee", "五金店", "--purpose", "换灯泡")["number"]
     cli.ok("expense", "approve", num, "--by", "金建国")

@@ -39,7 +39,7 @@ def test_reversal_keeps_the_original_and_is_dated_when_recorded(cli):
 
 
 def test_reversal_refusals(cli):
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("ledger", "income", "add", "--amount", "1000", "--source", "广告", "--date", "2024-01-05")
     cli.ok("ledger", "income", "add", "--amount", "100", "--source", "广告", "--date", "2024-01-06")
     assert "理由" in cli.fails("ledger", "reverse", "L2", "--reason", " ")
@@ -116,7 +116,7 @@ def test_ledger_balance_carries_openings_reversals_cofunded_shares_and_both_fund
 
     for entry in COMMITTEE:
         name, role = entry.split(":")
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     _share_rules('  owner_share: {parking: "7/10"}')
     cli.ok("ledger", "opening", "--amount", "50000", "--date", "2024-01-01")
     cli.ok("ledger", "opening", "--fund", "维修资金", "--amount", "200000", "--date", "2024-01-01")

@@ -13,7 +13,7 @@ def fund_request(cli, *extra, amount="80000"):
 
 
 def test_ordinary_use_needs_the_owners_vote_whatever_the_amount(cli):
-    cli.ok("member", "add", "金建国", "--role", "主任")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     row = fund_request(cli, amount="3000")
     assert row["tier"] == "maintenance_fund" and row["required_body"] == "assembly"  # never a public revenue tier
     num = row["number"]
@@ -50,12 +50,22 @@ def test_emergency_path(cli):
     assert [s["step"] for s in proc["steps"]] == ["propose", "committee_review", "confirm", "implement",
                                                   "apply_transfer", "publicize"]
     assert "无效的确认单位" in cli.fails("expense", "confirm", num, "--party", "物业")
-    assert cli.json("expense", "confirm", num, "--party", "街道")["status"] == "requested"
+    # the sub-district speaks only through a representative on the roster, in office that day
+    err = cli.fails("expense", "confirm", num, "--party", "街道")
+    assert "还没有登记代表" in err and "zhili member add" in err and "街道代表" in err
+    cli.ok("member", "add", "王建华", "--role", "街道代表", "--term-start", "2024-01-01", "--term-end", "2024-02-29",
+           "--basis", "街道办委派函2024-1号")
+    assert "不是 街道 的在任代表" in cli.fails("expense", "confirm", num, "--party", "街道", "--by", "王建华")
+    cli.ok("member", "add", "周敏", "--role", "街道代表", "--term-start", "2024-03-01", "--basis", "街道办委派函2024-5号")
+    assert "周敏" in cli.fails("expense", "confirm", num, "--party", "街道", "--by", "随便谁")
+    assert cli.fails("expense", "confirm", num, "--party", "居委会", "--by", "周敏")  # not the residents' committee's
+    assert cli.json("expense", "confirm", num, "--party", "街道", "--by", "周敏")["status"] == "requested"
     err = cli.fails("expense", "pay", num)
     assert "尚未获" in err
     assert "业委会" in cli.fails("expense", "approve", num)  # the committee review is still missing
     shown = cli.json("expense", "show", num)
     assert shown["approvals"][0]["body"] == "confirm" and shown["approvals"][0]["ref"] == "subdistrict"
+    assert shown["approvals"][0]["approver"] == "周敏" and shown["fund_procedure"]["confirmation"]["by"] == "周敏"
     assert [s["step"] for s in shown["fund_steps"]] == ["propose", "confirm"]
 
 

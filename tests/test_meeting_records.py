@@ -34,7 +34,7 @@ def test_decide_before_the_day_refused_even_with_quorum_recorded_on_the_day(cli,
 
 
 def test_representatives_meeting_counts_people_not_parties(cli, monkeypatch):
-    cli.ok("member", "add", "周强", "--role", "业主代表")
+    cli.ok("member", "add", "周强", "--role", "业主代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("meeting", "schedule", "--kind", "业主代表", "--date", "2024-03-05")
     m = cli.json("meeting", "attend", "M2024-001", "--party", "居委会", "--party", "物业")
     assert m["quorum_met"] is False and m["quorum_detail"] == "0"  # two parties, no person
@@ -69,9 +69,9 @@ def test_joint_meeting_without_owners_committee_reaches_quorum(tmp_path):
 
 def test_joint_meeting_by_named_representatives(tmp_path):
     cli = _no_committee(tmp_path)
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
-    cli.ok("member", "add", "李明", "--role", "物业代表")
-    cli.ok("member", "add", "周强", "--role", "业主代表")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "李明", "--role", "物业代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "周强", "--role", "业主代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("meeting", "schedule", "--date", "2024-03-05")
     assert cli.json("meeting", "attend", "M2024-001", "--present", "张红梅,李明,周强")["quorum_met"] is True
 
@@ -201,7 +201,7 @@ def test_a_meeting_still_to_come_keeps_its_items(cli):
 
 
 def test_representatives_meeting_gets_an_agenda(cli, monkeypatch):
-    cli.ok("member", "add", "周强", "--role", "业主代表")
+    cli.ok("member", "add", "周强", "--role", "业主代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     y = cli.json("motion", "propose", "--title", "电梯维修方案", "--only", "业主代表")["number"]
     cli.ok("meeting", "schedule", "--kind", "业主代表", "--date", "2024-03-05")
     agenda = cli.json("meeting", "agenda", "M2024-001")["agenda"]
@@ -212,13 +212,13 @@ def test_representatives_meeting_gets_an_agenda(cli, monkeypatch):
 
 def test_committee_below_size_min_cannot_decide(cli):
     for name, role in (("金建国", "主任"), ("沈丽", "副主任"), ("陆伟", "委员"), ("顾敏", "委员")):
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-05")
     cli.ok("meeting", "agenda", "M2024-001", "--add", "绿化补种")
     assert cli.json("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟,顾敏")["quorum_met"] is True
     err = cli.fails("meeting", "decide", "M2024-001", "1", "--decision", "同意")
     assert "补选" in err and "4" in err and "5" in err
-    cli.ok("member", "add", "钱志文", "--role", "委员", "--term-start", "2024-03-01", "--term-end", "2028-05-31")
+    cli.ok("member", "add", "钱志文", "--role", "委员", "--term-start", "2024-03-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("meeting", "attend", "M2024-001", "--present", "钱志文")
     cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意")
 

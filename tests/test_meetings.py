@@ -10,9 +10,9 @@ COMMITTEE = ["金建国:主任", "沈丽:副主任", "陆伟:委员", "顾敏:�
 def roster(cli):
     for entry in COMMITTEE:
         name, role = entry.split(":")
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31")
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
-    cli.ok("member", "add", "李明", "--role", "物业代表")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "李明", "--role", "物业代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
 
 
 def committee_meeting(cli, names, day="2024-03-05"):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 
 def test_place_note_taker_and_summary_reach_the_minutes(cli):
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31")
-    cli.ok("member", "add", "李明", "--role", "物业代表")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "李明", "--role", "物业代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     num = cli.json("meeting", "schedule", "--date", "2024-03-05", "--place", "社区党群服务中心二楼")["number"]
     cli.ok("meeting", "agenda", num, "--add", "3幢加装电梯意见征集")
     cli.ok("meeting", "attend", num, "--present", "张红梅,金建国,李明", "--note-taker", "王晓")
@@ -21,7 +21,7 @@ def test_place_note_taker_and_summary_reach_the_minutes(cli):
 
 
 def test_minutes_without_summaries_keep_the_attached_sheet_note(cli):
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     num = cli.json("meeting", "schedule", "--date", "2024-03-05")["number"]
     text = cli.ok("report", "minutes", num, "--format", "md").stdout
     assert "后附页" in text

@@ -16,7 +16,7 @@ DAY2 = {"ZHILI_NOW": "2024-03-07T09:00:00+08:00"}
 def org(cli):
     for entry in COMMITTEE:
         name, role = entry.split(":")
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("ledger", "opening", "--amount", "100000", "--date", "2024-01-01")
     return cli
 
@@ -82,7 +82,7 @@ def test_an_approval_records_what_it_approved_and_a_change_voids_it(org):
 
 
 def test_amending_can_change_the_approving_body(org):
-    org.ok("member", "add", "张红梅", "--role", "居委会代表")
+    org.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     num = request(org, "3000", "换灯", "五金店")["number"]
     org.ok("expense", "approve", num, "--by", "金建国")
     row = org.json("expense", "amend", num, "--amount", "8000", "--payee", "平湖五金", "--reason", "报价有误")
@@ -109,7 +109,7 @@ def test_income_cannot_be_dated_in_the_future(org):
 def test_payment_funded_by_income_recorded_later_is_refused(cli):
     """The finding: a payment dated before the income that funds it left the fund negative that day."""
     jan = {"ZHILI_NOW": "2024-01-10T09:00:00+08:00"}
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", env=jan)
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--basis", "任职文件1号", "--basis-date", "2019-01-01", env=jan)
     num = jenv(cli, jan, "expense", "request", "--amount", "3000", "--payee", "五金店", "--purpose", "换灯")
     cli.ok("expense", "approve", num["number"], "--by", "金建国", env=jan)
     cli.ok("ledger", "income", "add", "--amount", "5000", "--source", "广告", "--date", "2024-03-01")
@@ -120,7 +120,7 @@ def test_payment_funded_by_income_recorded_later_is_refused(cli):
 
 def test_every_later_date_stays_at_or_above_zero(cli):
     jan = {"ZHILI_NOW": "2024-01-15T09:00:00+08:00"}
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", env=jan)
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--basis", "任职文件1号", "--basis-date", "2019-01-01", env=jan)
     cli.ok("ledger", "income", "add", "--amount", "1000", "--source", "广告", "--date", "2024-01-05", env=jan)
     a = jenv(cli, jan, "expense", "request", "--amount", "800", "--payee", "甲", "--purpose", "修门")["number"]
     b = jenv(cli, jan, "expense", "request", "--amount", "500", "--payee", "乙", "--purpose", "修窗")["number"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 
 def _representatives(cli):
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31")
-    cli.ok("member", "add", "张红梅", "--role", "居委会代表")
-    cli.ok("member", "add", "李明", "--role", "物业代表")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "张红梅", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "李明", "--role", "物业代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
 
 
 def test_milestone_needs_all_three_parties(cli):
@@ -62,7 +62,7 @@ def test_a_party_verifies_only_through_its_own_representative(cli):
     assert "张红梅" in err and "不是物业登记在册的代表" in err
     assert "--by" in cli.fails("project", "verify", f"{num}#1", "--party", "物业")  # the secretary is nobody's
     assert cli.json("--as", "李明", "project", "verify", f"{num}#1", "--party", "物业")["count"] == 1
-    cli.ok("member", "end-term", "金建国", "--reason", "辞职")
+    cli.ok("member", "end-term", "金建国", "--kind", "辞职", "--doc", "辞职书")
     cli.ok("project", "verify", f"{num}#1", "--party", "业委会", "--by", "金建国")  # in office through today
     shown = cli.json("project", "show", num)["milestones"][0]
     assert shown["verified_by"] == ["property", "owners_committee"]

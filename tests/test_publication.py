@@ -14,7 +14,7 @@ Q4_END = {"ZHILI_NOW": "2025-01-06T09:00:00+08:00"}
 
 @pytest.fixture
 def books(cli):
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     env = {"ZHILI_NOW": "2024-10-02T09:00:00+08:00"}
     cli.ok("ledger", "opening", "--amount", "8000", "--date", "2024-10-01", env=env)
     cli.ok("ledger", "income", "add", "--amount", "1500", "--source", "商铺租金", "--date", "2024-11-10",

@@ -236,7 +236,7 @@ PARTIES = ["居委会", "业委会", "物业", "property"]
        phone=st.one_of(st.none(), tricky), start=st.one_of(st.none(), dates), end=st.one_of(st.none(), dates))
 def test_member_add_any_options(tmp_path, name, role, party, phone, start, end):
     cli = _cli(tmp_path)
-    args = ["member", "add", name, "--role", role]
+    args = ["member", "add", name, "--role", role, "--basis", "任职文件1号", "--basis-date", "2019-01-01"]
     for flag, value in (("--party", party), ("--phone", phone), ("--term-start", start), ("--term-end", end)):
         if value is not None:
             args += [flag, value]

@@ -21,7 +21,7 @@ COMMANDS = [
     ["petition", "triage", "P2024-001", "--kind", "小"],
     ["household", "list"],
     ["member", "list"],
-    ["member", "add", "王五", "--role", "委员"],
+    ["member", "add", "王五", "--role", "委员", "--basis", "任职文件1号", "--basis-date", "2019-01-01"],
     ["audit", "verify"],
     ["audit", "log"],
     ["backup", "copy.db"],

@@ -21,8 +21,8 @@ def _populated(tmp_path) -> Cli:
     small = tmp_path / "households.csv"
     small.write_text("\n".join(lines) + "\n", "utf-8")
     cli.ok("household", "import", str(small), "-q")
-    cli.ok("member", "add", "金建国", "--role", "主任")
-    cli.ok("member", "add", "沈丽", "--role", "副主任")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "沈丽", "--role", "副主任", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     for i in range(12):
         number = cli.json("petition", "add", "--title", f"诉求{i}", "--source", "信箱")["number"]
         cli.ok("petition", "triage", number, "--kind", "小")

@@ -67,7 +67,7 @@ def _sha_of(db: Path, sql: str):
 def test_each_decision_names_the_rules_it_was_taken_under(cli, tmp_path):
     """An expense's tier and its approval keep the version of the rules in force when they were
     decided; a later change of the rules file does not rewrite them."""
-    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+    cli.ok("member", "add", "金建国", "--role", "主任", "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("ledger", "income", "add", "--amount", "10000", "--source", "商铺租金")
     first = cli.json("expense", "request", "--amount", "3000", "--payee", "平湖五金店", "--purpose", "灯泡")["number"]
     stricter = tmp_path / "stricter.yaml"

@@ -23,8 +23,8 @@ def at(monkeypatch, day: str) -> None:
 def wanjun(tmp_path) -> Cli:
     cli = Cli(tmp_path / "wanjun.db")
     cli.ok("init", "--name", "湾郡社区安普顿小区", "--no-committee")
-    cli.ok("member", "add", "陈金花", "--role", "居委会代表")
-    cli.ok("member", "add", "李力天", "--role", "物业代表")
+    cli.ok("member", "add", "陈金花", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "李力天", "--role", "物业代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("ledger", "opening", "--fund", "维修资金", "--amount", "2,000,000", "--date", "2024-01-01")
     return cli
 
@@ -45,7 +45,7 @@ def test_lift_emergency_confirmed_and_reviewed_by_the_residents_committee(wanjun
     proc = wanjun.json("fund", "procedure", num)
     assert proc["applicant"] == "residents_committee" and proc["reviewer"] == "residents_committee"
     # before the change this waited for an owners' committee review that cannot exist
-    assert wanjun.json("expense", "confirm", num, "--party", "居委会")["status"] == "requested"
+    assert wanjun.json("expense", "confirm", num, "--party", "居委会", "--by", "陈金花")["status"] == "requested"
     assert "没有业主委员会" in wanjun.fails("expense", "approve", num, "--body", "业委会")
     row = wanjun.json("expense", "approve", num, "--body", "residents_committee", "--by", "陈金花")
     assert row["status"] == "approved"
@@ -66,8 +66,8 @@ def test_leaking_outer_walls_the_same_way_in_chinese_words(wanjun):
     num = wanjun.json("expense", "request", "--fund", "维修资金", "--emergency", "屋面外墙渗漏", "--amount", "120000",
                       "--payee", "楚天防水工程有限公司", "--purpose", "安普顿3幢屋面及外墙渗漏维修")["number"]
     assert wanjun.json("expense", "show", num)["emergency"] == "roof_or_wall_leak"
-    wanjun.ok("expense", "confirm", num, "--party", "社区居委会")
-    assert wanjun.json("expense", "approve", num, "--body", "居委会")["status"] == "approved"
+    wanjun.ok("expense", "confirm", num, "--party", "社区居委会", "--by", "陈金花")
+    assert wanjun.json("expense", "approve", num, "--body", "居委会", "--by", "陈金花")["status"] == "approved"
     assert fund_steps_and_pay(wanjun, num)["status"] == "paid"
     wanjun.ok("audit", "verify")
 
@@ -77,7 +77,7 @@ def test_a_non_emergency_fund_use_through_an_owners_vote(wanjun, tmp_path, monke
     num = wanjun.json("expense", "request", "--fund", "维修资金", "--amount", "45000", "--payee", "楚天防水工程有限公司",
                       "--purpose", "安普顿6幢外墙翻新")["number"]
     assert wanjun.json("expense", "show", num)["required_body"] == "assembly"
-    assert "无权审批" in wanjun.fails("expense", "approve", num, "--body", "居委会")
+    assert "无权审批" in wanjun.fails("expense", "approve", num, "--body", "居委会", "--by", "陈金花")
     y = wanjun.json("motion", "propose", "--title", "使用维修资金翻新6幢外墙（居委会组织）", "--matter", "fund_use",
                     "--only", "owners", "--subject", num)["number"]
     wanjun.ok("motion", "vote", "open", y, "--from", "2024-03-20", "--to", "2024-03-31")
@@ -104,26 +104,26 @@ def test_public_revenue_tiers_naming_the_committee_go_to_the_residents_committee
     assert "无权审批" in wanjun.fails("expense", "approve", small["number"], "--body", "业委会主任")
     assert "没有业主委员会" in wanjun.fails("expense", "approve", mid["number"], "--body", "业委会")
     assert wanjun.json("expense", "approve", small["number"], "--by", "陈金花")["status"] == "approved"
-    assert wanjun.json("expense", "approve", mid["number"], "--body", "居委会")["status"] == "approved"
-    assert "三方" in wanjun.fails("expense", "approve", big["number"], "--body", "居委会")
+    assert wanjun.json("expense", "approve", mid["number"], "--body", "居委会", "--by", "陈金花")["status"] == "approved"
+    assert "三方" in wanjun.fails("expense", "approve", big["number"], "--body", "居委会", "--by", "陈金花")
     assert wanjun.json("expense", "pay", small["number"])["status"] == "paid"
 
 
 def test_with_a_committee_the_residents_committee_does_not_stand_in(cli):
     cli.ok("ledger", "income", "add", "--amount", "30000", "--source", "停车费", "--date", "2024-02-01")
     num = cli.json("expense", "request", "--amount", "12000", "--payee", "园林公司", "--purpose", "补种绿化")["number"]
-    assert "有业主委员会" in cli.fails("expense", "approve", num, "--body", "居委会")
+    assert "有业主委员会" in cli.fails("expense", "approve", num, "--body", "居委会", "--by", "陈金花")
 
 
 def test_an_amended_emergency_is_confirmed_and_reviewed_again(wanjun):
     num = wanjun.json("expense", "request", "--fund", "维修资金", "--emergency", "电梯故障严重", "--amount", "50000",
                       "--payee", "力天电梯", "--purpose", "曳引机")["number"]
-    wanjun.ok("expense", "confirm", num, "--party", "居委会")
-    assert wanjun.json("expense", "approve", num, "--body", "居委会")["status"] == "approved"
+    wanjun.ok("expense", "confirm", num, "--party", "居委会", "--by", "陈金花")
+    assert wanjun.json("expense", "approve", num, "--body", "居委会", "--by", "陈金花")["status"] == "approved"
     row = wanjun.json("expense", "amend", num, "--amount", "58000", "--reason", "追加钢丝绳")
     assert row["status"] == "requested" and row["voided_approvals"] == 2
-    assert wanjun.json("expense", "approve", num, "--body", "居委会")["status"] == "requested"  # confirm again
-    assert wanjun.json("expense", "confirm", num, "--party", "居委会")["status"] == "approved"
+    assert wanjun.json("expense", "approve", num, "--body", "居委会", "--by", "陈金花")["status"] == "requested"  # confirm again
+    assert wanjun.json("expense", "confirm", num, "--party", "居委会", "--by", "陈金花")["status"] == "approved"
     assert fund_steps_and_pay(wanjun, num)["status"] == "paid"
     shown = wanjun.json("expense", "show", num)
     assert [a["voided_reason"] for a in shown["approvals"]] == ["追加钢丝绳", "追加钢丝绳", None, None]

@@ -23,6 +23,8 @@ def add(
     phone: Optional[str] = typer.Option(None, "--phone", help=t("opt.phone")),
     term_start: Optional[str] = typer.Option(None, "--term-start", help=t("opt.term_start")),
     term_end: Optional[str] = typer.Option(None, "--term-end", help=t("opt.term_end")),
+    basis: Optional[str] = typer.Option(None, "--basis", help=t("opt.member_basis")),
+    basis_date: Optional[str] = typer.Option(None, "--basis-date", help=t("opt.member_basis_date")),
 ) -> None:
     from zhili_cli.cli.context import globals_of
     from zhili_cli.services import members
@@ -30,7 +32,7 @@ def add(
     g = globals_of(ctx)
     with g.write("member add") as tx:
         row = members.add(tx, g.rules_obj(), name=name, role=role, party=party, phone=phone,
-                          term_start=term_start, term_end=term_end)
+                          term_start=term_start, term_end=term_end, basis=basis, basis_date=basis_date)
     typer.echo(t("member_added", name=row["name"], role=t(f"role.{row['role']}")))
 
 
@@ -81,6 +83,8 @@ def end_term(
     on: Optional[str] = typer.Option(None, "--date", help=t("opt.end_date")),
     reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.correction_reason")),
     role: Optional[str] = typer.Option(None, "--role", help=t("opt.role_pick")),
+    kind: Optional[str] = typer.Option(None, "--kind", help=t("opt.end_kind")),
+    doc: Optional[str] = typer.Option(None, "--doc", help=t("opt.end_doc")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -89,7 +93,7 @@ def end_term(
 
     g = globals_of(ctx)
     with g.write("member end-term") as tx:
-        row = members.end_term(tx, name, on=user_date(on), reason=reason, role=role)
+        row = members.end_term(tx, name, on=user_date(on), reason=reason, role=role, kind=kind, doc=doc)
     if json_out:
         from zhili_cli.cli.output import emit_json
 
@@ -118,9 +122,19 @@ def show(
                    (t("col.phone"), d["phone"]), (t("col.term"), f"{d['term_start'] or ''}–{d['term_end'] or ''}")])
     if d["history"]:
         table(t("col.history"), [t("col.date"), t("col.name"), t("col.history"), t("col.reason")],
-              [(h["at"][:16].replace("T", " "), h["by"],
-                f"{t('history.' + h['action'])}：{h['before'].get('term_end') or '—'} → {h['after'].get('term_end')}",
-                h["reason"]) for h in d["history"]])
+              [(h["at"][:16].replace("T", " "), h["by"], _change_text(h), h["reason"]) for h in d["history"]])
+
+
+def _change_text(h: dict) -> str:
+    """One line of a member's history: joining (term and basis date) or the end of a term."""
+    a = h["after"]
+    if h["action"] == "add":
+        when = f"（{a['basis_date']}）" if a.get("basis_date") else ""
+        return f"{t('history.add')}：{a.get('term_start') or '—'} – {a.get('term_end') or '—'}{when}"
+    what = f"{t('history.' + h['action'])}：{h['before'].get('term_end') or '—'} → {a.get('term_end')}"
+    if a.get("kind"):
+        what += f"（{t('end_kind.' + a['kind'])}，{a.get('doc') or '—'}）"
+    return what
 
 
 @app.command("import", help=t("cmd.member.import"))

@@ -27,7 +27,8 @@ def build(g: Any, examples: Path) -> dict[str, Any]:
         with (examples / "members.csv").open(encoding="utf-8") as fh:
             for rec in csv.DictReader(fh):
                 members.add(tx, rules, name=rec["姓名"], role=vocab.role(rec["角色"]),
-                            term_start=rec["任期开始"] or None, term_end=rec["任期结束"] or None)
+                            term_start=rec["任期开始"] or None, term_end=rec["任期结束"] or None,
+                            basis=rec["任职依据"] or None, basis_date=rec["依据日期"] or None)
     with g.write("demo petitions") as tx:
         result = petition_import.import_file(tx, rules, examples / "petitions.csv")
     return {"households": count, "petitions": result["counts"]["new"]}

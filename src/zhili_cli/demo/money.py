@@ -66,7 +66,8 @@ def emergency_repair(g: Any, rules: Any, *, amount_fen: int, payee: str, purpose
         row = expenses.request(tx, rules, fund="maintenance_fund", amount_fen=amount_fen, payee=payee,
                                purpose=purpose, emergency=emergency)
     with _write(g, "demo expense confirm", confirm) as tx:
-        expenses.confirm(tx, rules, row["number"], party="residents_committee", note="社区居委会现场确认")
+        expenses.confirm(tx, rules, row["number"], party="residents_committee", by=REPRESENTATIVES["residents_committee"],
+                         note="社区居委会现场确认")
     if _vote(g, rules, row["number"], title, "committee", decide):
         with _write(g, "demo expense approve", decide) as tx:
             expenses.approve(tx, rules, row["number"])

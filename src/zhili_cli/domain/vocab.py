@@ -38,7 +38,14 @@ ROLE_PARTY = {
     "property_rep": "property",
     "grid_worker": "residents_committee",
     "owner_rep": "owner_reps",
+    "subdistrict_rep": "subdistrict",
 }
+# Who speaks for an outside body (a party that is not the owners' committee): its representatives
+# on the roster, in office on the day of the act. The owners' committee speaks through its members.
+REP_ROLE = {"residents_committee": "residents_rep", "property": "property_rep", "subdistrict": "subdistrict_rep",
+            "owner_reps": "owner_rep"}
+# Roles that speak for a party: recorded only with their basis (an election, an appointment).
+SPEAKING_ROLES = COMMITTEE_ROLES + tuple(REP_ROLE.values())
 
 # Bodies that approve an expense, lowest first; a motion stage calls the assembly `owners`.
 APPROVING_BODIES = ("chair", "committee", "three_party", "assembly")

@@ -52,6 +52,8 @@ PARTY: Table = {
     # The third party of the joint meeting where there is no owners' committee (seed 003:
     # 社区居委会、物业企业负责人、居民代表).
     "owner_reps": ("业主代表", "owners' representatives", "居民代表", "owner-reps", "owner_representatives"),
+    # The sub-district office: confirms a maintenance fund emergency (Order 165 art. 24).
+    "subdistrict": ("街道", "sub-district", "街道办事处", "街道办", "sub-district office"),
 }
 
 ROLE: Table = {
@@ -61,6 +63,7 @@ ROLE: Table = {
     "residents_rep": ("居委会代表", "residents' committee rep", "社区代表", "社区居委会代表", "residents-rep"),
     "property_rep": ("物业代表", "property company rep", "物业公司代表", "物业经理", "property-rep"),
     "owner_rep": ("业主代表", "owner representative", "owner-rep"),
+    "subdistrict_rep": ("街道代表", "sub-district rep", "街道办代表", "街道办事处代表", "subdistrict-rep"),
     "grid_worker": ("网格员", "grid worker", "网格长", "grid-worker"),
     "building_lead": ("楼道长", "building lead", "楼长", "单元长", "building-lead"),
 }

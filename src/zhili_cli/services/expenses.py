@@ -199,9 +199,12 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
         if chair["name"] != who:
             raise UserError("expense.not_chair", name=who, chair=chair["name"])
         store.add_approval(tx, row["id"], "chair", None, who, None, terms=terms)
-    elif chosen in DIRECT:  # the residents' committee (or sub-district) standing in, by name
+    elif chosen in DIRECT:  # the residents' committee (or sub-district) standing in, by its representative
+        from zhili_cli.services.representatives import speaker
+
+        rep = speaker(tx.conn, chosen, by or tx.actor, tx.at.date().isoformat())
         if chosen not in already:
-            store.add_approval(tx, row["id"], chosen, None, (by or tx.actor).strip(), None, terms=terms)
+            store.add_approval(tx, row["id"], chosen, None, rep["name"], None, terms=terms)
     else:
         from zhili_cli.services.decisions import approval_refusal, find_approval
 
@@ -224,7 +227,8 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
 
 def confirm(tx: Tx, rules: Any, ref: str, *, party: str, by: str | None = None,
             note: str | None = None) -> dict[str, Any]:
-    """Emergency use of the maintenance fund: the sub-district or residents' committee confirms."""
+    """Emergency use of the maintenance fund: the sub-district or residents' committee confirms,
+    through a representative of that body in office today (`by`, default the actor)."""
     row = load(tx.conn, ref)
     number = row["number"]
     if row["fund"] != "maintenance_fund" or not row["emergency"]:
@@ -238,9 +242,12 @@ def confirm(tx: Tx, rules: Any, ref: str, *, party: str, by: str | None = None,
     if key not in allowed:
         raise UserError("expense.bad_confirmer", value=party,
                         allowed="/".join(vocab.name("body", c) for c in allowed))
+    from zhili_cli.services.representatives import speaker
+
+    rep = speaker(tx.conn, key, by or tx.actor, tx.at.date().isoformat())
     bodies = live_bodies(tx.conn, row)
     if "confirm" not in bodies:
-        store.add_approval(tx, row["id"], "confirm", key, by or tx.actor, note, terms=terms_of(row))
+        store.add_approval(tx, row["id"], "confirm", key, rep["name"], note, terms=terms_of(row))
         if "confirm" not in {s["step"] for s in store.steps(tx.conn, row["id"])}:
             store.add_step(tx, row["id"], "confirm", key)
     if _approved_enough(row, bodies):

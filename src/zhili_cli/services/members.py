@@ -14,7 +14,12 @@ from zhili_cli.store.tx import Tx
 
 
 def add(tx: Tx, rules: Any, *, name: str, role: str, party: str | None = None, phone: str | None = None,
-        term_start: str | None = None, term_end: str | None = None) -> dict[str, Any]:
+        term_start: str | None = None, term_end: str | None = None, basis: str | None = None,
+        basis_date: str | None = None) -> dict[str, Any]:
+    """A person joins in a role. Committee members and party representatives only with their
+    basis (the election, the appointment: see `members_basis`), kept in their history."""
+    from zhili_cli.services import members_basis
+
     if not name.strip():
         raise UserError("name_required")
     role_key = vocab.role(role)
@@ -33,6 +38,8 @@ def add(tx: Tx, rules: Any, *, name: str, role: str, party: str | None = None, p
                 latest = start.replace(year=start.year + limit, day=28)
             if end > latest:
                 raise UserError("term_too_long", years=limit)
+    why = members_basis.joining(tx.conn, role_key, basis=basis, basis_date=clock.user_date(basis_date),
+                                start=start, today=tx.at.date())
     if store.find(tx.conn, name.strip(), role_key):
         raise UserError("member_exists", name=name, role=role)
     today = tx.at.date().isoformat()
@@ -48,7 +55,18 @@ def add(tx: Tx, rules: Any, *, name: str, role: str, party: str | None = None, p
         "name": name.strip(), "role": role_key, "party": party_key, "phone": phone,
         "term_start": start.isoformat() if start else None, "term_end": end.isoformat() if end else None,
     })
-    return store.get(tx.conn, row_id)  # type: ignore[return-value]
+    row = store.get(tx.conn, row_id)
+    if why:
+        _record_basis(tx, row_id, row, why)  # type: ignore[arg-type]
+    return row  # type: ignore[return-value]
+
+
+def _record_basis(tx: Tx, member_id: int, row: dict[str, Any], why: dict[str, Any]) -> None:
+    """The basis of joining, in the member's audited history."""
+    store.add_change(tx, {"member_id": member_id, "action": "add", "at": tx.at_iso, "actor": tx.actor,
+                          "reason": why["basis"], "before": "{}",
+                          "after": json.dumps({"term_start": row["term_start"], "term_end": row["term_end"], **why},
+                                              ensure_ascii=False)})
 
 
 def import_file(tx: Tx | None, rules: Any, path: Any, *, encoding: str | None = None, sheet: str | None = None,
@@ -62,6 +80,8 @@ def import_file(tx: Tx | None, rules: Any, path: Any, *, encoding: str | None = 
     from zhili_cli.importing.progress import ticking
     from zhili_cli.importing.reader import read_rows
     from zhili_cli.importing.spec import column_of, map_headers, records
+
+    from zhili_cli.services import members_basis
 
     headers, rows = read_rows(path, encoding, sheet)
     columns = map_headers(MEMBERS, headers, path, mapping)
@@ -108,14 +128,24 @@ def import_file(tx: Tx | None, rules: Any, path: Any, *, encoding: str | None = 
                                      other=chairs[0][0]))
                     continue
                 chairs.append((line, rec["name"]))
+        existing = store.find(db, rec["name"], rec["role"]) if db is not None else []
+        why = None
+        if not existing and db is not None:
+            try:
+                why = members_basis.joining(db, rec["role"], basis=rec.get("basis"), basis_date=rec.get("basis_date"),
+                                            start=start, today=today)
+            except UserError as err:
+                problem(RowError(str(path), line, column_of(headers, columns, "basis"), err.key, **err.params))
+                continue
         counts["rows"] += 1
         row = {"name": rec["name"], "role": rec["role"], "party": rec["party"], "phone": rec["phone"],
                "term_start": start.isoformat() if start else None, "term_end": end.isoformat() if end else None}
-        existing = store.find(db, rec["name"], rec["role"]) if db is not None else []
         if not existing:
             counts["new"] += 1
             if tx is not None and not dry_run:
-                store.add(tx, row)
+                row_id = store.add(tx, row)
+                if why:
+                    _record_basis(tx, row_id, row, why)
             continue
         changes = {k: v for k, v in row.items() if existing[0].get(k) != v}
         if not changes:
@@ -190,13 +220,14 @@ def find_one(conn: Any, name: str, role: str | None = None) -> dict[str, Any]:
     return rows[0]
 
 
-def end_term(tx: Tx, name: str, *, on: date | None, reason: str | None, role: str | None = None) -> dict[str, Any]:
+def end_term(tx: Tx, name: str, *, on: date | None, reason: str | None, role: str | None = None,
+             kind: str | None = None, doc: str | None = None) -> dict[str, Any]:
     """A member leaves office: the term ends on `on` (default today; in office through that day).
-    Only earlier than recorded, never in the future; the change, its reason and the term before
-    are kept in the member's history."""
-    why = (reason or "").strip()
-    if not why:
-        raise UserError("correction_reason_required")
+    Only earlier than recorded, never in the future; a committee member or representative only
+    for a reason of a known kind with its document (`members_basis.leaving`). The change, its
+    reason and the term before are kept in the member's history."""
+    from zhili_cli.services import members_basis
+
     member = find_one(tx.conn, name, role)
     today = tx.at.date()
     end = on or today
@@ -209,11 +240,16 @@ def end_term(tx: Tx, name: str, *, on: date | None, reason: str | None, role: st
                         date=member["term_end"][:10])
     if member["term_end"] and end.isoformat() > member["term_end"][:10]:
         raise UserError("member_end_after_term", date=end.isoformat(), end=member["term_end"])
+    ended = members_basis.leaving(tx.conn, member["role"], kind=kind, doc=doc)
+    why = (reason or "").strip() or (members_basis.END_KINDS[ended["kind"]][0] if ended["kind"] else "")
+    if not why:
+        raise UserError("correction_reason_required")
     before = {"term_end": member["term_end"]}
     row = store.update(tx, member["id"], {"term_end": end.isoformat()})
     store.add_change(tx, {"member_id": member["id"], "action": "end_term", "at": tx.at_iso, "actor": tx.actor,
                           "reason": why, "before": json.dumps(before, ensure_ascii=False),
-                          "after": json.dumps({"term_end": row["term_end"]}, ensure_ascii=False)})
+                          "after": json.dumps({"term_end": row["term_end"],
+                                               **{k: v for k, v in ended.items() if v}}, ensure_ascii=False)})
     return row
 
 

@@ -72,6 +72,9 @@ def verify(tx: Tx, ref: str, *, party: str, by: str | None = None, note: str | N
     """One party's verification; the milestone is done once all three parties have verified."""
     project, milestone = find_milestone(tx.conn, ref)
     key = vocab.party(party)
+    if key not in PARTIES:
+        raise UserError("reps.not_a_verifying_party", party=Term(f"party.{key}"),
+                        parties="、".join(vocab.PARTY_ZH[p] for p in PARTIES))
     label = f"{project['number']}#{milestone['seq']}"
     done = {v["party"] for v in store.verifications(tx.conn, milestone["id"])}
     if key in done:

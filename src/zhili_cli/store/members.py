@@ -53,3 +53,13 @@ def terms_ending(conn: sqlite3.Connection, from_date: str, until_date: str) -> l
     return all_dicts(conn.execute(
         "SELECT * FROM members WHERE active = 1 AND term_end IS NOT NULL AND term_end >= ? AND term_end <= ? "
         "AND (term_start IS NULL OR term_start <= ?) ORDER BY term_end, id", (from_date, until_date, from_date)))
+
+
+def with_role(conn: sqlite3.Connection, role: str, on_date: str | None = None) -> list[dict[str, Any]]:
+    """Everyone recorded in `role`; with `on_date` (YYYY-MM-DD), only those whose term covers it."""
+    sql = "SELECT * FROM members WHERE active = 1 AND role = ?"
+    params: list[Any] = [role]
+    if on_date:
+        sql += " AND (term_start IS NULL OR term_start <= ?) AND (term_end IS NULL OR term_end >= ?)"
+        params += [on_date, on_date]
+    return all_dicts(conn.execute(sql + " ORDER BY id", params))
