@@ -18,7 +18,7 @@ def test_attendance_and_decisions_refused_before_the_meeting_day(cli, monkeypatc
     assert "2024-03-28" in err and "2024-03-05" in err
     assert cli.json("meeting", "show", "M2024-001")["attendance"] == []  # nothing written
     monkeypatch.setenv("ZHILI_NOW", "2024-03-27T23:59:00+08:00")
-    cli.fails("meeting", "attend", "M2024-001", "--party", "居委会")
+    cli.fails("meeting", "attend", "M2024-001", "--present", "张红梅")
     monkeypatch.setenv("ZHILI_NOW", DAY)
     assert cli.json("meeting", "attend", "M2024-001", "--present", "张红梅,李明,金建国")["quorum_met"] is True
     cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意补种")
@@ -36,8 +36,8 @@ def test_decide_before_the_day_refused_even_with_quorum_recorded_on_the_day(cli,
 def test_representatives_meeting_counts_people_not_parties(cli, monkeypatch):
     cli.ok("member", "add", "周强", "--role", "业主代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("meeting", "schedule", "--kind", "业主代表", "--date", "2024-03-05")
-    m = cli.json("meeting", "attend", "M2024-001", "--party", "居委会", "--party", "物业")
-    assert m["quorum_met"] is False and m["quorum_detail"] == "0"  # two parties, no person
+    assert "代表" in cli.fails("meeting", "attend", "M2024-001", "--party", "居委会", "--party", "物业")
+    assert cli.json("meeting", "show", "M2024-001")["attendance"] == []  # a party alone is no one
     m = cli.json("meeting", "attend", "M2024-001", "--present", "周强", "--party", "业主代表")
     assert m["quorum_met"] is True and m["quorum_detail"] == "1"
 
@@ -47,6 +47,7 @@ def test_committee_meeting_party_flag_is_not_a_member(cli):
     cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-05")
     m = cli.json("meeting", "attend", "M2024-001", "--present", "金建国,沈丽,陆伟", "--party", "业委会")
     assert m["quorum_met"] is False and m["quorum_detail"] == "3/7"
+    assert len(cli.json("meeting", "show", "M2024-001")["attendance"]) == 3
 
 
 def _no_committee(tmp_path) -> Cli:
@@ -57,10 +58,13 @@ def _no_committee(tmp_path) -> Cli:
 
 def test_joint_meeting_without_owners_committee_reaches_quorum(tmp_path):
     cli = _no_committee(tmp_path)
+    for name, role in (("张红梅", "居委会代表"), ("李明", "物业代表"), ("周强", "业主代表")):
+        cli.ok("member", "add", name, "--role", role, "--basis", "委派记录")
     cli.ok("meeting", "schedule", "--date", "2024-03-05", "--kind", "联席会议")
-    m = cli.json("meeting", "attend", "M2024-001", "--party", "居委会", "--party", "物业")
+    m = cli.json("meeting", "attend", "M2024-001", "--present", "张红梅,李明", "--party", "居委会", "--party", "物业")
     assert m["quorum_met"] is False and "业主代表" in m["quorum_detail"] and "业委会" not in m["quorum_detail"]
-    m = cli.json("meeting", "attend", "M2024-001", "--party", "居委会", "--party", "物业", "--party", "业主代表")
+    assert "业主代表" in cli.fails("meeting", "attend", "M2024-001", "--party", "业主代表")
+    m = cli.json("meeting", "attend", "M2024-001", "--present", "周强", "--party", "业主代表")
     assert m["quorum_met"] is True
     cli.ok("meeting", "agenda", "M2024-001", "--add", "电梯大修方案")
     cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "由居委会申请维修资金")
@@ -77,8 +81,10 @@ def test_joint_meeting_by_named_representatives(tmp_path):
 
 
 def test_with_a_committee_the_three_parties_still_need_the_owners_committee(cli):
+    for name, role in (("张红梅", "居委会代表"), ("李明", "物业代表"), ("周强", "业主代表")):
+        cli.ok("member", "add", name, "--role", role, "--basis", "委派记录")
     cli.ok("meeting", "schedule", "--date", "2024-03-05")
-    m = cli.json("meeting", "attend", "M2024-001", "--party", "居委会", "--party", "物业", "--party", "业主代表")
+    m = cli.json("meeting", "attend", "M2024-001", "--present", "张红梅,李明,周强")
     assert m["quorum_met"] is False and "业委会" in m["quorum_detail"]
 
 
@@ -210,7 +216,7 @@ def test_representatives_meeting_gets_an_agenda(cli, monkeypatch):
     cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意")
 
 
-def test_committee_below_size_min_cannot_decide(cli):
+def test_committee_below_size_min_cannot_decide(cli, monkeypatch):
     for name, role in (("金建国", "主任"), ("沈丽", "副主任"), ("陆伟", "委员"), ("顾敏", "委员")):
         cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-05")
@@ -219,8 +225,14 @@ def test_committee_below_size_min_cannot_decide(cli):
     err = cli.fails("meeting", "decide", "M2024-001", "1", "--decision", "同意")
     assert "补选" in err and "4" in err and "5" in err
     cli.ok("member", "add", "钱志文", "--role", "委员", "--term-start", "2024-03-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    # the by-election recorded afterwards does not change the meeting already held: it keeps its roster
     cli.ok("meeting", "attend", "M2024-001", "--present", "钱志文")
-    cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意")
+    assert "补选" in cli.fails("meeting", "decide", "M2024-001", "1", "--decision", "同意")
+    monkeypatch.setenv("ZHILI_NOW", "2024-03-06T10:00:00+08:00")  # the next meeting counts five
+    cli.ok("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-06")
+    cli.ok("meeting", "agenda", "M2024-002", "--add", "绿化补种")
+    assert cli.json("meeting", "attend", "M2024-002", "--present", "金建国,沈丽,陆伟,顾敏,钱志文")["quorum_detail"] == "5/5"
+    cli.ok("meeting", "decide", "M2024-002", "1", "--decision", "同意")
 
 
 def test_a_carried_petition_is_decided_at_the_next_meeting(cli, monkeypatch):

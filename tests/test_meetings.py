@@ -24,10 +24,23 @@ def committee_meeting(cli, names, day="2024-03-05"):
     return num
 
 
+# Who attends for each party: its representative on the roster (a party counts present only
+# through a named representative).
+SPEAKERS = {"居委会": ("张红梅", "居委会代表"), "业委会": ("金建国", "主任"), "物业": ("李明", "物业代表"),
+            "业主代表": ("周强", "业主代表")}
+
+
 def three_party_meeting(cli, day="2024-03-05", parties=("居委会", "业委会", "物业")):
-    """A three-party meeting on `day` with the parties recorded present. Returns its number."""
+    """A three-party meeting on `day` with the parties recorded present through their
+    representatives (recorded on the roster if they are not yet). Returns its number."""
+    on_roster = {m["name"] for m in cli.json("member", "list")}
+    for party in parties:
+        name, role = SPEAKERS[party]
+        if name not in on_roster:
+            cli.ok("member", "add", name, "--role", role, "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     num = cli.json("meeting", "schedule", "--date", day)["number"]
-    cli.ok("meeting", "attend", num, *sum((["--party", p] for p in parties), []))
+    cli.ok("meeting", "attend", num, "--present", ",".join(SPEAKERS[p][0] for p in parties),
+           *sum((["--party", p] for p in parties), []))
     return num
 
 

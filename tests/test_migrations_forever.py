@@ -24,6 +24,7 @@ RELEASED = {
     "record": ["m001_decision_rules"],
     "minutes": ["m001_place_note_taker_summary"],
     "rulekeys": ["m001_ballot_method"],
+    "reps": ["m001_meeting_roster"],
 }
 
 

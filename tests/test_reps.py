@@ -3,6 +3,8 @@ members only with their election, terms ended only for a reason of a known kind.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import Cli, write_csv
@@ -117,3 +119,20 @@ def test_demo_records_its_representatives_and_elections(tmp_path):
     people = {m["name"]: m for m in cli.json("member", "list")}
     assert people["张红梅"]["role"] == "residents_rep" and people["金建国"]["role"] == "chair"
     assert cli.json("member", "show", "金建国")["history"][0]["after"]["basis"].startswith("龙湫湾业主大会")
+
+
+def test_an_even_committee_is_warned_about(cli):
+    """committee.size_odd: the committee has an odd number of members (Guiding rules art. 31). An
+    even committee still decides (a vacancy waits for a by-election), so the roster commands warn."""
+    cli.ok("member", "add", "金建国", "--role", "主任", *ELECTED)
+    r = cli.ok("member", "add", "沈丽", "--role", "副主任", *ELECTED)
+    assert "双数" in r.stderr and "committee.size_odd" in r.stderr and "2" in r.stderr
+    assert "双数" in cli.ok("member", "list", "--json").stderr
+    r = cli.ok("member", "add", "陆伟", "--role", "委员", *ELECTED)
+    assert "双数" not in r.stderr
+    r = cli.ok("member", "end-term", "陆伟", "--kind", "辞职", "--doc", "辞职书", "--date", "2024-03-04")
+    assert "双数" in r.stderr
+    assert "双数" in cli.ok("member", "add", "王伟", "--role", "楼道长", "--party", "居委会").stderr  # still two
+    rules = Path("zhili.yaml")  # written by init beside the database
+    rules.write_text(rules.read_text("utf-8").replace("size_odd: true", "size_odd: false", 1), "utf-8")
+    assert "双数" not in cli.ok("member", "list").stderr

@@ -34,6 +34,17 @@ def add(
         row = members.add(tx, g.rules_obj(), name=name, role=role, party=party, phone=phone,
                           term_start=term_start, term_end=term_end, basis=basis, basis_date=basis_date)
     typer.echo(t("member_added", name=row["name"], role=t(f"role.{row['role']}")))
+    _warn_even(g)
+
+
+def _warn_even(g) -> None:
+    """On stderr (a --json output stays clean): the committee in office is even in number while
+    the rules want it odd (committee.size_odd)."""
+    from zhili_cli.services import members
+
+    size = members.even_committee(g.conn(), g.rules_obj())
+    if size:
+        typer.echo(t("reps.committee_even", size=size), err=True)
 
 
 @app.command("list", help=t("cmd.member.list"))
@@ -61,6 +72,8 @@ def list_(
             "phone": mask_phone(r["phone"]), "term_start": r["term_start"], "term_end": r["term_end"],
             "days_left": r["days_left"], "term_ends_soon": r["term_ends_soon"]}
            for r in rows]
+    if not out_file:
+        _warn_even(g)
     if json_out:
         emit_json(out)
         return
@@ -94,6 +107,7 @@ def end_term(
     g = globals_of(ctx)
     with g.write("member end-term") as tx:
         row = members.end_term(tx, name, on=user_date(on), reason=reason, role=role, kind=kind, doc=doc)
+    _warn_even(g)
     if json_out:
         from zhili_cli.cli.output import emit_json
 

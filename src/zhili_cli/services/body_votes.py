@@ -136,7 +136,7 @@ def _member_votes(tx: Tx, rules: Any, v: dict[str, Any], meeting: dict[str, Any]
     from zhili_cli.services import meetings
     from zhili_cli.store import members
 
-    roster = {m["name"]: m for m in members.committee(tx.conn, meeting["date"])}
+    roster = {m["name"]: m for m in meetings.committee_roster(tx.conn, meeting)}
     present = meeting_rules.Presence.of(meetings.attendance(tx.conn, meeting)).people
     for entry in entries:
         name, what = _split(entry)
@@ -163,7 +163,7 @@ def _positions(tx: Tx, rules: Any, v: dict[str, Any], meeting: dict[str, Any], e
     from zhili_cli.services import meetings
 
     parties = meetings.parties_for(tx.conn, rules)
-    here = meeting_rules.Presence.of(meetings.attendance(tx.conn, meeting)).parties
+    here = meetings.speaking_parties(tx.conn, meeting)
     for entry in entries:
         name, what = _split(entry)
         party = vocab.party(name)
@@ -171,7 +171,7 @@ def _positions(tx: Tx, rules: Any, v: dict[str, Any], meeting: dict[str, Any], e
             raise UserError("position_not_a_party", party=vocab.PARTY_ZH[party],
                             parties="、".join(vocab.PARTY_ZH[p] for p in parties))
         if party not in here:
-            raise UserError("position_party_absent", party=vocab.PARTY_ZH[party], number=meeting["number"])
+            raise UserError("reps.position_party_absent", party=vocab.PARTY_ZH[party], number=meeting["number"])
         if vote_store.ballot(tx.conn, v["id"], "party", party):
             raise UserError("motion_second_vote", name=vocab.PARTY_ZH[party])
         choice = tally.choice(what)
@@ -216,7 +216,7 @@ def _count_committee(conn: sqlite3.Connection, rules: Any, v: dict[str, Any]) ->
 
     meeting = meetings.load_by_id(conn, v["meeting_id"]) if v["meeting_id"] else None
     on = meeting["date"] if meeting else (v["opened_at"] or "")[:10]
-    roster = members.committee(conn, on)
+    roster = meetings.committee_roster(conn, meeting) if meeting else members.committee(conn, on)
     picked = vote_store.choices(conn, v["id"], "member")
     present = len(picked)
     if meeting:

@@ -4,13 +4,14 @@ The monthly three-party meeting (seed 000) is the default."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from zhili_cli.domain import meetings as rules_of
 from zhili_cli.domain import vocab
-from zhili_cli.errors import UserError
+from zhili_cli.errors import Term, UserError
 from zhili_cli.services.meeting_agenda import (add_item, build_agenda, drop_item, item, milestones_waiting,
                                                move_item, publish_agenda, report_backs)
 from zhili_cli.store import meetings as store
@@ -129,13 +130,18 @@ def check_can_record(tx: Tx, meeting: dict[str, Any]) -> None:
 
 
 def attend(tx: Tx, rules: Any, ref: str, *, names: list[str], parties: list[str]) -> dict[str, Any]:
-    """Record who came: named people from the roster (their party from the roster), and parties
-    present without a name on the roster (a party, never counted as a person). Returns the
-    meeting with its quorum."""
+    """Record who came: named people from the roster (their party from the roster). A party is
+    present only through a named representative (`representatives.of_party`): `--party P` only
+    states it, and is refused unless someone speaking for P is recorded present. A committee
+    meeting keeps the roster it had when its attendance was first recorded. Returns the meeting
+    with its quorum."""
     from zhili_cli.store import members
 
     meeting = load(tx.conn, ref)
     check_can_record(tx, meeting)
+    if meeting["kind"] == "committee" and meeting.get("roster") is None:
+        ids = [m["id"] for m in members.committee(tx.conn, meeting["date"])]
+        meeting = store.update(tx, meeting["id"], {"roster": json.dumps(ids)})
     for name in names:
         found = members.find(tx.conn, name.strip())
         if not found:
@@ -143,11 +149,15 @@ def attend(tx: Tx, rules: Any, ref: str, *, names: list[str], parties: list[str]
         person = next((m for m in found if m["role"] in vocab.COMMITTEE_ROLES), found[0])
         store.add_attendee(tx, {"meeting_id": meeting["id"], "member_id": person["id"], "name": person["name"],
                                 "role": person["role"], "party": person["party"]})
+    here = speaking_parties(tx.conn, meeting)
     for party in parties:
         key = vocab.party(party)
-        if not any(a["party"] == key for a in store.attendance(tx.conn, meeting["id"])):
-            store.add_attendee(tx, {"meeting_id": meeting["id"], "member_id": None, "name": vocab.PARTY_ZH[key],
-                                    "role": None, "party": key})
+        if key not in here:
+            from zhili_cli.services.representatives import of_party
+
+            names_ = "、".join(m["name"] for m in of_party(tx.conn, key, meeting["date"])) or "—"
+            raise UserError("reps.party_needs_named", party=Term(f"party.{key}"), number=meeting["number"],
+                            names=names_)
     met, detail = quorum(tx.conn, rules, meeting)
     return store.update(tx, meeting["id"], {"quorum_met": None if met is None else int(met), "quorum_detail": detail})
 
@@ -159,7 +169,8 @@ def quorum(conn: sqlite3.Connection, rules: Any, meeting: dict[str, Any]) -> tup
     from zhili_cli.i18n import t
     from zhili_cli.store import members
 
-    presence = rules_of.Presence.of(store.attendance(conn, meeting["id"]))
+    rows = store.attendance(conn, meeting["id"])
+    presence = rules_of.Presence(rules_of.Presence.of(rows).people, frozenset(speaking_parties(conn, meeting, rows)))
     kind = meeting["kind"]
     if kind == "three_party":
         required = parties_for(conn, rules)
@@ -170,12 +181,42 @@ def quorum(conn: sqlite3.Connection, rules: Any, meeting: dict[str, Any]) -> tup
             return True, t("meeting_parties_all")
         return True, t("meeting_joint_parties_all", parties="、".join(_party_name(p) for p in required))
     if kind == "committee":
-        roster = [m["id"] for m in members.committee(conn, meeting["date"])]
+        roster = [m["id"] for m in committee_roster(conn, meeting)]
         met, came, of = rules_of.committee_quorum(rules.committee.quorum, presence, roster)
         return met, f"{came}/{of}"
     if kind == "assembly":
         return None, ""
     return bool(presence.people), str(len(presence.people))
+
+
+def committee_roster(conn: sqlite3.Connection, meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """The committee a meeting counts: the members in office when its attendance was first
+    recorded (kept with the meeting), else those in office on its day. A roster change recorded
+    later, dated on or before the meeting's day, does not change that meeting's quorum or votes."""
+    from zhili_cli.store import members
+
+    frozen = meeting.get("roster")
+    if frozen is None:
+        return members.committee(conn, meeting["date"])
+    return [m for m in (members.get(conn, i) for i in json.loads(frozen)) if m is not None]
+
+
+def speaking_parties(conn: sqlite3.Connection, meeting: dict[str, Any],
+                     rows: list[dict[str, Any]] | None = None) -> set[str]:
+    """The parties present through a named representative in office on the meeting's day (the
+    committee's members for the owners' committee); a party recorded without a name (by older
+    versions) counts for nothing."""
+    from zhili_cli.services.representatives import of_party
+
+    rows = store.attendance(conn, meeting["id"]) if rows is None else rows
+    out: set[str] = set()
+    for party in {r["party"] for r in rows if r.get("member_id") is not None}:
+        speakers = committee_roster(conn, meeting) if party == "owners_committee" else of_party(conn, party,
+                                                                                                  meeting["date"])
+        ids = {m["id"] for m in speakers}
+        if any(r.get("member_id") in ids for r in rows):
+            out.add(party)
+    return out
 
 
 def check_can_decide(conn: sqlite3.Connection, rules: Any, meeting: dict[str, Any]) -> None:
@@ -186,7 +227,7 @@ def check_can_decide(conn: sqlite3.Connection, rules: Any, meeting: dict[str, An
     if meeting["kind"] == "committee":
         from zhili_cli.store import members
 
-        in_office = len(members.committee(conn, meeting["date"]))
+        in_office = len(committee_roster(conn, meeting))
         if rules_of.below_size_min(in_office, rules.committee.size_min):
             raise UserError("committee_below_size_min", number=meeting["number"], have=in_office,
                             need=rules.committee.size_min)

@@ -184,6 +184,17 @@ def _check_committee(db: Any, tx: Tx | None, rules: Any, path: Any, today: date,
 TERM_WARNING_DAYS = 90
 
 
+def even_committee(conn: Any, rules: Any, today: date | None = None) -> int | None:
+    """The number of committee members in office today when `committee.size_odd` wants an odd
+    number and it is even (Guiding rules 2009 art. 31: 5–11 members, an odd number); None
+    otherwise. An even committee still decides (a vacancy is filled by a by-election, art. 33):
+    the commands that change or list the roster warn."""
+    if not rules.committee.size_odd:
+        return None
+    size = len(store.committee(conn, (today or clock.now().date()).isoformat()))
+    return size if size and size % 2 == 0 else None
+
+
 def list_rows(conn: Any, role: str | None = None, today: date | None = None,
               within: int = TERM_WARNING_DAYS) -> list[dict[str, Any]]:
     """The roster; each row says whether its term ends within `within` days (`term_ends_soon`,

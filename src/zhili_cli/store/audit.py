@@ -44,7 +44,7 @@ LATER_COLUMNS: dict[str, tuple[str, ...]] = {
     "expense_approvals": ("rules_sha256",),
     "expenses": ("rules_sha256",),
     "agenda_items": ("rules_sha256", "summary"),
-    "meetings": ("place", "note_taker"),
+    "meetings": ("place", "note_taker", "roster"),
     "ballots": ("method",),
 }
 

@@ -32,6 +32,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.record",
     "zhili_cli.store.migrations.minutes",
     "zhili_cli.store.migrations.rulekeys",
+    "zhili_cli.store.migrations.reps",
 )
 
 

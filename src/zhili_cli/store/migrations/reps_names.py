@@ -1,0 +1,2 @@
+SET = "reps"
+NAMES: tuple[str, ...] = ("m001_meeting_roster",)
