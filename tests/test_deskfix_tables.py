@@ -77,7 +77,7 @@ def test_every_list_fits_80_columns(cli, tmp_path):
     cli.ok("household", "import", str(write_csv(tmp_path / "h.csv",
            "楼栋,单元,房号,面积,业主,电话,人数,标记\n3,2,501,118.5,张三丰,13812341234,1,独居老人\n")))
     cli.ok("member", "add", "金建国", "--role", "主任", "--phone", "13900001111",
-           "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+           "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "选举公告", "--basis-date", "2023-05-20")
     cli.ok("volunteer", "add", "李四", "--hours", "2.5", "--activity", LONG)
     for args in (["petition", "list"], ["household", "list"], ["household", "list", "--flag", "独居老人"],
                  ["household", "find", "501"], ["meeting", "list"], ["motion", "list"], ["expense", "list"],
