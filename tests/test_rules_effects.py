@@ -33,8 +33,8 @@ def test_mailbox_days_on_the_desk(cli, tmp_path, monkeypatch):
     [item] = _kind(cli.json("today"), "mailbox")
     assert (item["due"], item["days_late"], item["weekdays"]) == ("2024-03-05", 0, ["tue", "fri"])
     assert item["command"].startswith("zhili petition add --source 信箱")
-    assert "每周周二、周五开箱" in cli.ok("today").stdout
-    assert "opened every Tuesday、Friday" in cli.ok("--lang", "en", "today").stdout
+    assert "周二、周五开箱" in cli.ok("today").stdout
+    assert "opened on Tuesday, Friday" in cli.ok("--lang", "en", "today").stdout
     at(monkeypatch, "2024-03-06")  # Wednesday: not a collection day
     assert _kind(cli.json("today"), "mailbox") == []
     wed = _rules(tmp_path, "mailbox_days: [tue, fri]", "mailbox_days: [wed]")

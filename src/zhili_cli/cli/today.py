@@ -38,7 +38,7 @@ def today(
             title = t("today.never_visited", n=i["households"])
         ref = i["ref"]
         if i["kind"] == "mailbox":
-            ref, title = "", t("today.mailbox_days", days="、".join(t("weekday." + d) for d in i["weekdays"]))
+            ref, title = "", t("today.mailbox_days", days=t("list_sep").join(t("weekday." + d) for d in i["weekdays"]))
         typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {ref}  {title}")
         typer.echo(f"    → {i['command']}")
 
