@@ -8,7 +8,7 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 if TYPE_CHECKING:
     from zhili_cli.rules.load import RulesSource
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from zhili_cli.services.session import Tx
 
 DEFAULT_DB = "zhili.db"
+T = TypeVar("T")
 
 
 @dataclass
@@ -81,3 +82,10 @@ def globals_of(ctx: Any) -> Globals:
     if not isinstance(root.obj, Globals):
         root.obj = Globals()
     return root.obj
+
+
+def write(ctx: Any, command: str, act: Callable[[Tx, Globals], T]) -> T:
+    """`act(tx, g)` in the command's one write transaction (`Globals.write`); what it returns."""
+    g = globals_of(ctx)
+    with g.write(command) as tx:
+        return act(tx, g)

@@ -144,12 +144,11 @@ def approve(
     body: Optional[str] = typer.Option(None, "--body", help=t("opt.body")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.services import expenses
 
-    g = globals_of(ctx)
-    with g.write("expense approve") as tx:
-        row = expenses.approve(tx, g.rules_obj(), ref, by=by or g.actor, body=body)
+    row = write(ctx, "expense approve",
+                lambda tx, g: expenses.approve(tx, g.rules_obj(), ref, by=by or g.actor, body=body))
     _render(row, json_out)
 
 
@@ -162,12 +161,11 @@ def confirm(
     note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.services import expenses
 
-    g = globals_of(ctx)
-    with g.write("expense confirm") as tx:
-        row = expenses.confirm(tx, g.rules_obj(), ref, party=party, by=by, note=note)
+    row = write(ctx, "expense confirm",
+                lambda tx, g: expenses.confirm(tx, g.rules_obj(), ref, party=party, by=by, note=note))
     _render(row, json_out)
 
 
@@ -178,25 +176,21 @@ def pay(
     date: Optional[str] = typer.Option(None, "--date", help=t("opt.date")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.cli.ledger import day
     from zhili_cli.services import expenses
 
-    g = globals_of(ctx)
-    with g.write("expense pay") as tx:
-        row = expenses.pay(tx, g.rules_obj(), ref, on_date=day(date))
+    row = write(ctx, "expense pay", lambda tx, g: expenses.pay(tx, g.rules_obj(), ref, on_date=day(date)))
     _render(row, json_out)
 
 
 @app.command("reject", help=t("cmd.expense.reject"))
 def reject(ctx: typer.Context, ref: str = REF,
            reason: str = typer.Option(..., "--reason", help=t("opt.reason")), json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.services import expenses
 
-    g = globals_of(ctx)
-    with g.write("expense reject") as tx:
-        row = expenses.reject(tx, ref, reason=reason)
+    row = write(ctx, "expense reject", lambda tx, g: expenses.reject(tx, ref, reason=reason))
     _render(row, json_out)
 
 
@@ -204,12 +198,10 @@ def reject(ctx: typer.Context, ref: str = REF,
 def cancel(ctx: typer.Context, ref: str = REF,
            reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.reason")),
            json_out: bool = JSON) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.services import expenses
 
-    g = globals_of(ctx)
-    with g.write("expense cancel") as tx:
-        row = expenses.cancel(tx, ref, reason=reason)
+    row = write(ctx, "expense cancel", lambda tx, g: expenses.cancel(tx, ref, reason=reason))
     _render(row, json_out)
 
 

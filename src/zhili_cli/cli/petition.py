@@ -54,12 +54,9 @@ def _write(ctx: typer.Context, command: str, json_out: bool, key: str,
            act: Callable[[Any, Any], dict[str, Any]]) -> None:
     """`act(tx, g)` in the command's one write transaction, then the petition's line `key`
     (or the petition as JSON)."""
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
 
-    g = globals_of(ctx)
-    with g.write(command) as tx:
-        row = act(tx, g)
-    _done(row, json_out, key)
+    _done(write(ctx, command, act), json_out, key)
 
 
 @app.command("add", help=t("cmd.petition.add"))
