@@ -55,7 +55,8 @@ PETITIONS = Spec("petitions", (
                    "description", "details"), parse_text, default=""),
     Field("kind", ("类别", "类型", "分类", "事项类别", "诉求类别", "诉求类型", "问题类型", "问题分类", "category", "type"), _kind,
           doc="大 难 急 小 私 (大事…), or major difficult urgent minor private"),
-    Field("building", ("楼栋", "楼号", "幢", "栋", "楼幢", "楼栋号", "幢号", "栋号", "所在楼栋", "楼栋编号"), _building, doc="8, 8幢, 8栋, 8号楼, 八幢; 南门 as written"),
+    Field("building", ("楼栋", "楼号", "幢", "栋", "楼幢", "楼栋号", "幢号", "栋号", "所在楼栋", "楼栋编号"), _building,
+          doc="8, 8幢, 8栋, 8号楼, 八幢; 南门 as written", memo=True),
     Field("location", ("位置", "地点", "具体位置", "place"), parse_text),
     Field("reporter", ("反映人", "联系人", "报告人", "诉求人", "姓名", "反映人姓名", "诉求人姓名", "来电人", "contact", "name"), parse_text),
     Field("phone", ("联系电话", "电话", "手机", "手机号", "联系方式", "手机号码", "反映人电话", "联系人电话", "来电号码",
@@ -68,5 +69,5 @@ PETITIONS = Spec("petitions", (
     Field("closed", ("办结日期", "完成日期", "办结时间", "完成时间", "结案日期", "closed_at", "closed_date"), parse_date, doc="as received"),
     Field("feedback", ("反馈", "反馈情况", "答复", "处理结果", "办理结果", "答复内容", "回复", "处理情况", "result"), parse_text),
     Field("satisfaction", ("满意度", "评价", "满意度评价", "回访满意度", "回访评价", "rating"), _satisfaction,
-          doc="1–5, or 非常满意 满意 基本满意 不满意 非常不满意"),
+          doc="1–5, or 非常满意 满意 基本满意 不满意 非常不满意", memo=True),
 ))

@@ -20,6 +20,9 @@ class Field:
     required: bool = False
     default: Any = None
     doc: str = ""  # what the cell holds, for docs/import.md
+    # the same text always gives the same value: a file's parser keeps the values of the
+    # first MEMO_TEXTS distinct texts (a building, a rating) instead of parsing them again
+    memo: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,9 @@ def records(spec: Spec, path: Path, headers: list[str], rows: Iterator[tuple[int
         yield line, record
 
 
+MEMO_TEXTS = 4096  # distinct texts remembered per field and file: memory stays flat
+
+
 def _compile(spec: Spec, file: str, headers: list[str], mapping: dict[str, int]) -> Callable[[int, list[str]], dict]:
     """A parser for one row of this file, written out field by field: the same checks as a
     loop over the fields, without the loop's cost on every row of a large register."""
@@ -131,6 +137,8 @@ def _compile(spec: Spec, file: str, headers: list[str], mapping: dict[str, int])
         columns.append(headers[index] if index is not None else f.name)
         env[f"P{i}"] = f.parse
         env[f"D{i}"] = f.default
+        if f.memo:
+            env[f"P{i}"] = _memo(f.parse)
         if index is None:
             if f.required:  # map_headers refuses this before any row is read
                 body.append(f"        raise RowError(FILE, line, COLUMNS[{i}], 'cell_required')")
@@ -151,6 +159,23 @@ def _compile(spec: Spec, file: str, headers: list[str], mapping: dict[str, int])
     env["COLUMNS"] = columns
     exec("\n".join(body), env)  # the source is built from field positions only, never from file contents
     return env["parse"]
+
+
+def _memo(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`parse`, remembering the values of the first MEMO_TEXTS texts (a text that fails is
+    not remembered: it fails again, with its own line)."""
+    seen: dict[str, Any] = {}
+
+    def parse_once(raw: str) -> Any:
+        try:
+            return seen[raw]
+        except KeyError:
+            value = parse(raw)
+            if len(seen) < MEMO_TEXTS:
+                seen[raw] = value
+            return value
+
+    return parse_once
 
 
 def content_key(record: dict[str, Any], names: tuple[str, ...]) -> str:
