@@ -14,7 +14,9 @@ same interpreter.
    `household list --flag` with the last visits, `volunteer list`, `audit log`), a monthly report as
    Markdown, `zhili --help`, and a bare Typer app printing "hello" and its `--help`.
 3. Prints the medians (wall and CPU apart) and the ratios with their targets: each read
-   ≤ 1.25× the bare app, the Markdown report ≤ 1.5×, `zhili --help` ≤ 1.1× the bare `--help`.
+   ≤ 1.25× the bare app, the Markdown report ≤ 1.5×, `zhili --help` ≤ 1.1× the bare `--help`;
+   a target is met when both ratios are within it. Exits 1 when any target is missed, and
+   says by how much.
    No cache of any kind is kept between runs: every figure is a cold read of the database.
 """
 
@@ -256,13 +258,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  bare Typer app: hello {medians['bare'] * 1000:.1f} ms (CPU {medians['cpu:bare'] * 1000:.1f}), "
           f"--help {medians['bare --help'] * 1000:.1f} ms")
     print(f"  {'command':<40} {'wall ms':>8} {'ratio':>6} {'CPU ms':>7} {'ratio':>6} {'target':>7}")
+    print("  (a target is met when both the wall and the CPU ratio are within it)")
     ok = True
+    misses = []
     cpu = {key: (ms, ratio) for key, ms, _, ratio, _ in report(medians, "cpu:")}
     for key, ms, _, ratio, target in report(medians):
-        met = ratio <= target
+        worst = max(ratio, cpu[key][1])
+        met = worst <= target
         ok &= met
+        if not met:
+            misses.append(f"{key}: {worst:.2f}× against ≤ {target:.2f}× ({(worst / target - 1) * 100:.0f} % over)")
         print(f"  {key:<40} {ms:8.1f} {ratio:5.2f}× {cpu[key][0]:7.1f} {cpu[key][1]:5.2f}× "
               f"{'≤ %.2f×' % target:>7} {'met' if met else 'NOT MET'}")
+    total = len(report(medians))
+    print(f"\n{total - len(misses)} of {total} targets met" + ("" if ok else "; missed:"))
+    for miss in misses:
+        print(f"  {miss}")
     return 0 if ok else 1
 
 

@@ -35,12 +35,14 @@ def test_the_defaults_are_read_plainly_and_equal_the_model():
     for path in RULES_READ:
         assert _value(plain, path) == _value(model, path)
     assert _value(plain, "care.visit_every_days") == {"独居老人": 30}
+    assert _value(plain, "meetings.mailbox_days") == ["tue", "fri"]
 
 
 @pytest.mark.parametrize("change, plainly", [
     # a plain change: read from the file
     ({"publish_within_days: 3": "publish_within_days: 9",
-      "    独居老人: 30": "    独居老人: 14\n    残疾人: 60"}, True),
+      "    独居老人: 30": "    独居老人: 14\n    残疾人: 60", "mailbox_days: [tue, fri]": "mailbox_days: [mon]",
+      "week: last ": "week: first "}, True),
     # written as text: pydantic reads "9" as 9, so the plain read leaves it to the model
     ({"publish_within_days: 3": 'publish_within_days: "9"'}, False),
     # left out: the model's default
@@ -78,6 +80,9 @@ def test_daily_reads_leave_the_heavy_libraries_alone(tmp_path):
     assert run_zhili("--db", db, "init", cwd=tmp_path).returncode == 0  # writes ./zhili.yaml: read as a user's
     assert run_zhili("--db", db, "petition", "add", "--title", "电梯坏了", "--source", "信箱",
                      cwd=tmp_path).returncode == 0
+    # a register: `today` then also reads the routine's rules (mailbox days, the monthly meeting)
+    assert run_zhili("--db", db, "household", "add", "--building", "1", "--room", "101", "--area", "80",
+                     "--flag", "独居老人", cwd=tmp_path).returncode == 0
     reads = (["today", "--json"], ["petition", "list", "--search", "电梯", "--json"],
              ["petition", "show", "1", "--json"], ["household", "list", "--flag", "独居老人", "--json"],
              ["volunteer", "list", "--json"], ["motion", "list", "--json"], ["meeting", "list", "--json"],

@@ -63,7 +63,8 @@ class RulesSource:
         return validate(self.text, self.label)
 
     def plain(self, kinds: dict[str, str]) -> "PlainRules":
-        """The values at these dotted keys (kind "int" or "days_by_name": {name: days}) as
+        """The values at these dotted keys (kind "int", "days_by_name": {name: days}, and for
+        keys the model limits to a few words "word" or "words", a list of them) as
         attributes (`.committee.publish_within_days`), read from the text of this file, which
         must be known valid (`ensure_valid`): pydantic is not imported for them. A value not
         written plainly as that kind (left to its default, "5" as text) and any other key
@@ -88,9 +89,12 @@ def _whole(value: Any) -> bool:
 
 
 # what a value must be in the YAML to be exactly what the model would make of it
+# (a file known valid holds only allowed words where the model takes one of a few words)
 _PLAIN = {"int": _whole,
           "days_by_name": lambda value: isinstance(value, dict) and all(
-              isinstance(k, str) and _whole(v) for k, v in value.items())}
+              isinstance(k, str) and _whole(v) for k, v in value.items()),
+          "word": lambda value: isinstance(value, str),
+          "words": lambda value: isinstance(value, list) and all(isinstance(v, str) for v in value)}
 
 
 class PlainRules:

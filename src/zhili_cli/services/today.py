@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from zhili_cli import clock
+from zhili_cli.services import today_routine
 from zhili_cli.store import today as store
 from zhili_cli.store.tx import Tx
 
@@ -23,7 +24,8 @@ MEETING_DAYS = 7
 # the rules `items` reads, read plainly from the file (rules/load.py RulesSource.plain): no
 # pydantic for a daily look; a key missing here still works, through the validated model
 RULES_READ = {"committee.publish_within_days": "int", "assembly.notice_days": "int",
-              "assembly.extraordinary_notice_days": "int", "care.visit_every_days": "days_by_name"}
+              "assembly.extraordinary_notice_days": "int", "care.visit_every_days": "days_by_name",
+              **today_routine.RULES_READ}
 
 
 def _day(text: str | None) -> date | None:
@@ -130,8 +132,6 @@ def items(conn: Any, rules: Any, now: datetime, days: int = 7) -> list[dict[str,
     for flag, count in sorted(never.items()):
         out.append(_item("visit_never", flag, flag, today, today, f"zhili household list --flag {flag}",
                          households=count))
-
-    from zhili_cli.services import today_routine
 
     out += today_routine.items(conn, rules, today, horizon)
     return sorted(out, key=_urgency)

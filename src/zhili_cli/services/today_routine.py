@@ -18,6 +18,9 @@ from zhili_cli.store import households as household_store
 from zhili_cli.store import today as store
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# the rules `items` reads (read plainly by `zhili today`: services/today.py RULES_READ)
+RULES_READ = {"meetings.mailbox_days": "words", "meetings.three_party.frequency": "word",
+              "meetings.three_party.week": "word"}
 
 
 def items(conn: Any, rules: Any, today: date, horizon: date) -> list[dict[str, Any]]:
