@@ -120,6 +120,8 @@ class Problem:
     # chain | gap | row_changed | row_added | row_deleted | head_missing | clock_backwards
     # | after_publication (an entry after the given head touches a period published at it)
     # | after_head_backdated (an entry after the given head is dated in a month that had ended)
+    # | recorded_missing (an entry after the first that carries its real time carries none)
+    # | dated_ahead (an entry dated later than the real time it was written)
     kind: str
     table: str
     row_id: int
@@ -173,6 +175,8 @@ def verify(conn: sqlite3.Connection, expect_head: str | None = None) -> tuple[li
     expected_id = 1
     # (table, id) → SHA-256 of the last state the chain recorded; None once deleted
     last_state: dict[tuple[str, int], str | None] = {}
+    from zhili_cli.store.audit_head import AfterHead
+
     head_seen = expect_head is None
     after_head: AfterHead | None = None
     count = 0
@@ -191,12 +195,17 @@ def verify(conn: sqlite3.Connection, expect_head: str | None = None) -> tuple[li
         if (prev_hash != prev or digest != calc) and not any(p.kind in ("chain", "gap") for p in problems):
             problems.append(Problem("chain", table, row_id, aid))
         prev = digest
+        if not recorded and last_recorded:
+            # written by this version yet without its real time: not written by zhili
+            problems.append(Problem("recorded_missing", table, row_id, aid))
+        if recorded and _seconds_between(recorded, at) > CLOCK_SLACK_SECONDS:
+            problems.append(Problem("dated_ahead", table, row_id, aid))
         if recorded:
             if last_recorded and _seconds_between(recorded, last_recorded) > CLOCK_SLACK_SECONDS:
                 problems.append(Problem("clock_backwards", table, row_id, aid))
             last_recorded = recorded if not last_recorded or recorded > last_recorded else last_recorded
         if after_head is not None:
-            problem = after_head.check(aid, table, row_id, action, before, after)
+            problem = after_head.check(aid, at, table, row_id, action, before, after)
             if problem:
                 problems.append(problem)
         if expect_head and digest == expect_head:
@@ -264,59 +273,3 @@ def _seconds_between(later: str, earlier: str) -> float:
         return max(0.0, (datetime.fromisoformat(earlier) - datetime.fromisoformat(later)).total_seconds())
     except ValueError:
         return 0.0
-
-
-class AfterHead:
-    """Entries recorded after a head printed on a document: money dated in a period published at
-    that head, or dated in a month that had already ended when the head was printed, changes the
-    document printed at the head."""
-
-    def __init__(self, conn: sqlite3.Connection, head_entry: int, head_at: str):
-        self.conn = conn
-        self.published = [p for p in _publications(conn) if p[3] <= head_entry]
-        self.head_month = head_at[:7]
-
-    def _batch_days(self, after: str | None) -> list[str | None]:
-        """The dates of the ledger rows an import batch inserted, as they stand."""
-        try:
-            ids = json.loads(after or "")["ids"]
-        except (ValueError, TypeError, KeyError):
-            return []
-        if not ids:
-            return []
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT on_date FROM ledger WHERE id BETWEEN ? AND ?", (min(ids), max(ids)))]
-
-    def check(self, aid: int, table: str, row_id: int, action: str, before: str | None,
-              after: str | None) -> Problem | None:
-        if table != "ledger":
-            return None
-        days = [_on_date(before), _on_date(after)]
-        if action == BATCH:
-            days = self._batch_days(after)
-        for day in days:
-            if not day:
-                continue
-            for period, first, last, _entry in self.published:
-                if first <= day <= last:
-                    return Problem("after_publication", table, row_id, aid, period)
-            if day[:7] < self.head_month:
-                return Problem("after_head_backdated", table, row_id, aid, day[:7])
-        return None
-
-
-def _publications(conn: sqlite3.Connection) -> list[tuple[str, str, str, int]]:
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'publications'").fetchone():
-        return []
-    return [tuple(r) for r in conn.execute("SELECT period, first_day, last_day, head_entry FROM publications")]
-
-
-def _on_date(text: str | None) -> str | None:
-    if not text:
-        return None
-    try:
-        row = json.loads(text)
-    except ValueError:
-        return None
-    day = row.get("on_date") if isinstance(row, dict) else None
-    return str(day)[:10] if day else None
