@@ -85,6 +85,9 @@ def open_vote(tx: Tx, rules: Any, ref: str, *, start: str, end: str, announced: 
         announced_on = max(base_day, published_on)
         on_site = first == last == _day(meeting_row["date"][:10], "--meeting")
     else:
+        # a written consultation's notice is this opening, recorded today: no earlier notice is on record
+        if given and given < today:
+            raise UserError("vote_notice_unrecorded", announced=given.isoformat(), today=today.isoformat())
         announced_on = given or today
     rules_of.check_window(announced=announced_on, start=first, end=last, today=today,  # type: ignore[arg-type]
                           notice_days=notice_days, min_days=asm.evoting_min_days,

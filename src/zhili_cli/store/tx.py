@@ -153,8 +153,16 @@ class Tx:
         """A write dated inside a published period is refused whatever it touches (a request,
         an approval, a ballot): the clock set back cannot reopen what was posted. A write dated
         before the latest entry already in the chain is refused too: what was recorded cannot
-        be preceded afterwards (ballots slipped into a closed window, approvals before a notice)."""
+        be preceded afterwards (ballots slipped into a closed window, approvals before a notice).
+        Nor may a write be dated after the computer's real time (ZHILI_NOW set ahead)."""
         self._check_open_period(self.at_iso[:10])
+        real = clock.real_now()
+        if (self.at - real).total_seconds() > audit.CLOCK_SLACK_SECONDS:
+            # a clock set forward would pass a notice period or a voting window in no real time
+            from zhili_cli.errors import UserError
+
+            raise UserError("write_ahead_of_clock", at=self.at_iso[:16].replace("T", " "),
+                            now=clock.iso(real)[:16].replace("T", " "))  # type: ignore[index]
         last = audit.last_effective_time(self.conn)
         if last and self.at_iso < last and not self.backdating_allowed:
             from zhili_cli.errors import UserError
