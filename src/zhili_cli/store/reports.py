@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, Iterable
 
+from zhili_cli.store.petitions_as_of import with_as_of
 from zhili_cli.store.rows import all_dicts
 
 CLOSED_DONE = ("done", "verified")
@@ -50,10 +51,12 @@ def received_by(conn: sqlite3.Connection, column: str, date_from: str, date_to: 
     """(value, received, done by `at`) of petitions received in the range, grouped by one column."""
     if column not in ("source", "kind", "building"):
         raise ValueError(column)
-    sql = (f"SELECT {column}, COUNT(*), SUM(status IN ('done','verified') AND closed_at < ?) FROM petitions "
-           f"WHERE received_at >= ? AND received_at < ? AND received_at < ?{_private(include_private)} "
+    sql = (with_as_of(conn) +
+           f"SELECT {column}, COUNT(*), SUM(status IN ('done','verified') AND closed_at < :at) FROM petitions_at "
+           f"WHERE received_at >= :f AND received_at < :t AND received_at < :at{_private(include_private)} "
            f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}")
-    return [(r[0], int(r[1]), int(r[2] or 0)) for r in conn.execute(sql, (at, date_from, date_to, at))]
+    return [(r[0], int(r[1]), int(r[2] or 0))
+            for r in conn.execute(sql, {"at": at, "f": date_from, "t": date_to})]
 
 
 ACCEPTED = "('accepted','on_agenda','decided','in_progress','done','verified','referred')"
@@ -66,7 +69,7 @@ def stats_as_of(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
     past period's figures do not change when later work is recorded (for domain.stats)."""
     open_at = "(closed_at IS NULL OR closed_at >= :at)"
     untriaged = "(triaged_at IS NULL OR triaged_at >= :at)"
-    sql = f"""
+    sql = with_as_of(conn) + f"""
         SELECT kind, source,
             COUNT(*) AS received,
             SUM(status IN {ACCEPTED} AND COALESCE(triaged_at, closed_at) < :at) AS accepted,
@@ -81,7 +84,7 @@ def stats_as_of(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
             SUM({open_at} AND status NOT IN ('rejected','merged','referred') AND
                 ((completion_due IS NOT NULL AND completion_due < :day) OR ({untriaged} AND response_due < :day)))
                 AS overdue
-        FROM petitions
+        FROM petitions_at
         WHERE received_at >= :f AND received_at < :t AND received_at < :at{_private(include_private)}
         GROUP BY kind, source
     """
@@ -91,24 +94,27 @@ def stats_as_of(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
 
 def closed_between(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
                    include_private: bool = True) -> int:
-    sql = ("SELECT COUNT(*) FROM petitions WHERE closed_at >= ? AND closed_at < ? AND closed_at < ? "
-           f"AND +status IN ('done','verified'){_private(include_private)}")
-    return int(conn.execute(sql, (date_from, date_to, at)).fetchone()[0])
+    sql = (with_as_of(conn) + "SELECT COUNT(*) FROM petitions_at WHERE closed_at >= :f AND closed_at < :t "
+           f"AND closed_at < :at AND +status IN ('done','verified'){_private(include_private)}")
+    return int(conn.execute(sql, {"f": date_from, "t": date_to, "at": at}).fetchone()[0])
 
 
 def monthly_counts(conn: sqlite3.Connection, date_from: str, date_to: str,
                    include_private: bool = True) -> dict[str, tuple[int, int]]:
-    """month (YYYY-MM) → (received that month, done that month by closing date)."""
+    """month (YYYY-MM) → (received that month, done that month by closing date), as they stood at
+    the range's end (a later reopening does not take a month's done back)."""
     out: dict[str, list[int]] = {}
     priv = _private(include_private)
+    head = with_as_of(conn)
+    params = {"f": date_from, "t": date_to, "at": date_to}
     for month, n in conn.execute(
-            "SELECT substr(received_at, 1, 7), COUNT(*) FROM petitions "
-            f"WHERE received_at >= ? AND received_at < ?{priv} GROUP BY 1", (date_from, date_to)):
+            f"{head}SELECT substr(received_at, 1, 7), COUNT(*) FROM petitions_at "
+            f"WHERE received_at >= :f AND received_at < :t{priv} GROUP BY 1", params):
         out.setdefault(month, [0, 0])[0] = int(n)
     for month, n in conn.execute(
-            "SELECT substr(closed_at, 1, 7), COUNT(*) FROM petitions "
-            f"WHERE closed_at >= ? AND closed_at < ? AND +status IN ('done','verified'){priv} GROUP BY 1",
-            (date_from, date_to)):
+            f"{head}SELECT substr(closed_at, 1, 7), COUNT(*) FROM petitions_at "
+            f"WHERE closed_at >= :f AND closed_at < :t AND +status IN ('done','verified'){priv} GROUP BY 1",
+            params):
         out.setdefault(month, [0, 0])[1] = int(n)
     return {k: (v[0], v[1]) for k, v in out.items()}
 
@@ -120,18 +126,18 @@ def open_at(conn: sqlite3.Connection, at: str, *, received_before: str, overdue_
     Returns (count, the oldest `limit` rows)."""
     # Not closed at `at`: still open now (the stats index, status first: only today's open matters, however long
     # the history) or closed after `at` (the closed_at index).
-    where = ("id IN (SELECT id FROM petitions WHERE status IN "
+    where = ("id IN (SELECT id FROM petitions_at WHERE status IN "
              "('received','accepted','on_agenda','decided','in_progress') "
-             "UNION ALL SELECT id FROM petitions WHERE closed_at >= ?) AND +received_at < ? "
+             "UNION ALL SELECT id FROM petitions_at WHERE closed_at >= :at) AND +received_at < :before "
              f"AND status NOT IN ('rejected','merged','referred'){_private(include_private)}")
-    params: list[Any] = [at, received_before]
+    params: dict[str, Any] = {"at": at, "before": received_before, "day": at[:10]}
     if overdue_only:
-        where += (" AND ((completion_due IS NOT NULL AND completion_due < ?) OR "
-                  "((triaged_at IS NULL OR triaged_at >= ?) AND response_due < ?))")
-        params += [at[:10], at, at[:10]]  # a deadline is due at the end of its day
-    count = int(conn.execute(f"SELECT COUNT(*) FROM petitions WHERE {where}", params).fetchone()[0])
-    sql = (f"SELECT number, title, kind, building, responsible, status, received_at, response_due, "
-           f"completion_due, triaged_at, reporter, reporter_phone FROM petitions WHERE {where} "
+        where += (" AND ((completion_due IS NOT NULL AND completion_due < :day) OR "
+                  "((triaged_at IS NULL OR triaged_at >= :at) AND response_due < :day))")
+    head = with_as_of(conn)  # a deadline is due at the end of its day
+    count = int(conn.execute(f"{head}SELECT COUNT(*) FROM petitions_at WHERE {where}", params).fetchone()[0])
+    sql = (f"{head}SELECT number, title, kind, building, responsible, status, received_at, response_due, "
+           f"completion_due, triaged_at, reporter, reporter_phone FROM petitions_at WHERE {where} "
            f"ORDER BY received_at, id")
     if limit:
         sql += f" LIMIT {int(limit)}"

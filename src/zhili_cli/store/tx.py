@@ -15,6 +15,11 @@ from zhili_cli.store import audit
 _MONEY_FIELDS = frozenset({"on_date", "amount_fen", "fund", "kind", "expense_id"})
 
 
+# Rows placed in a period by a date given on the command line or in a file (not the write's own
+# time, which is checked anyway): such a date inside a published period is refused, as money is.
+_PLACED = {"petitions": "received_at"}
+
+
 # Decisions keep the rules they were taken under (`rules_sha256`, a version in rules_versions):
 # stamped on insert, and on an update that changes one of these columns.
 _DECISIONS: dict[str, frozenset[str]] = {
@@ -71,6 +76,8 @@ class Tx:
         values = self._stamp(table, values)
         if table == "ledger":
             self._check_open_period(values.get("on_date"))
+        if table in _PLACED:
+            self._check_open_period(values.get(_PLACED[table]), "period_closed_record")
         cols = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         cur = self.conn.execute(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', tuple(values.values()))
@@ -103,6 +110,10 @@ class Tx:
             at = list(columns).index("on_date")
             for day in sorted({row[at] for row in rows}):
                 self._check_open_period(day)
+        if _PLACED.get(table) in columns:
+            at = list(columns).index(_PLACED[table])
+            for day in sorted({str(row[at])[:10] for row in rows if row[at]}):
+                self._check_open_period(day, "period_closed_record")
         cols = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
         from zhili_cli.store import search  # the search index follows the batch in one statement
@@ -134,6 +145,9 @@ class Tx:
         if table == "ledger" and _MONEY_FIELDS & changes.keys():
             self._check_open_period(before.get("on_date"))
             self._check_open_period(changes.get("on_date"))
+        if _PLACED.get(table) in changes:
+            self._check_open_period(before.get(_PLACED[table]), "period_closed_record")
+            self._check_open_period(changes[_PLACED[table]], "period_closed_record")
         sets = ", ".join(f'"{c}" = ?' for c in changes)
         self.conn.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', (*changes.values(), row_id))
         after = self.row(table, row_id)
@@ -170,7 +184,7 @@ class Tx:
             raise UserError("write_backdated", at=self.at_iso[:16].replace("T", " "),
                             last=last[:16].replace("T", " "))
 
-    def _check_open_period(self, day: Any) -> None:
+    def _check_open_period(self, day: Any, key: str = "period_closed") -> None:
         """Money entries dated in a published period are refused: the posted disclosure must stay
         true. A correction is recorded in the open period instead (e.g. `ledger reverse`)."""
         if not day:
@@ -182,7 +196,7 @@ class Tx:
             if first <= day <= last:
                 from zhili_cli.errors import UserError
 
-                raise UserError("period_closed", date=day, period=period)
+                raise UserError(key, date=day, period=period)
 
     def _audit(self, table: str, row_id: int, action: str,
                before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
