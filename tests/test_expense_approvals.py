@@ -63,6 +63,11 @@ def test_three_party_tier_from_the_meeting_agenda(org):
     assert "三方协同会议" in org.fails("expense", "approve", num)
     org.ok("meeting", "attend", "M2024-001", "--present", "张红梅,李明,金建国")
     org.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意支出")
+    # the written decision alone approves nothing: the parties' positions are the decision
+    assert "--position" in org.fails("expense", "approve", num)
+    y = org.json("motion", "propose", "--title", f"审批 {num}", "--only", "three_party", "--subject", num)["number"]
+    assert org.json("motion", "vote", y, "--meeting", "M2024-001", "--position", "居委会=同意",
+                    "--position", "业委会=同意", "--position", "物业=同意")["passed"] is True
     row = org.json("expense", "approve", num)
     assert row["status"] == "approved"
     assert org.json("expense", "show", num)["approvals"][0]["ref"] == "M2024-001#1"

@@ -168,6 +168,12 @@ def test_expense_hook_items_and_three_party_approval(cli, tmp_path, monkeypatch)
     conn = open_db(cli.db)
     assert decisions.find_approval(conn, "three_party", "E2024-003") is None
     cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意支出")
+    # a written decision without the parties' positions approves nothing
+    assert decisions.find_approval(conn, "three_party", "E2024-003") is None
+    assert decisions.approval_refusal(conn, "three_party", "E2024-003") == ("decisions.no_positions", "M2024-001#1")
+    y = cli.json("motion", "propose", "--title", "监控改造", "--only", "three_party", "--subject", "E2024-003")["number"]
+    cli.ok("motion", "vote", y, "--meeting", "M2024-001", "--position", "居委会=同意", "--position", "业委会=同意",
+           "--position", "物业=同意")
     found = decisions.find_approval(conn, "three_party", "E2024-003")
     assert found and found["body"] == "three_party" and found["ref"] == "M2024-001#1"
     assert decisions.find_approval(conn, "committee", "E2024-003") is None
@@ -208,5 +214,8 @@ def test_expense_waiting_for_three_party_on_agenda_then_approved(cli):
     assert [(i["type"], i["ref"]) for i in agenda] == [("expense", num)]
     roster(cli)
     cli.ok("meeting", "attend", "M2024-001", "--present", "张红梅,李明,金建国")
+    y = cli.json("motion", "propose", "--title", "监控改造", "--only", "three_party", "--subject", num)["number"]
+    cli.ok("motion", "vote", y, "--meeting", "M2024-001", "--position", "居委会=同意", "--position", "业委会=同意",
+           "--position", "物业=同意")
     cli.ok("meeting", "decide", "M2024-001", "1", "--decision", "同意支出")
     assert cli.json("expense", "approve", num)["status"] == "approved"

@@ -255,6 +255,9 @@ def decide(tx: Tx, rules: Any, ref: str, position: int, *, decision: str, owner:
     check_can_decide(tx.conn, rules, meeting)
     if meeting["kind"] == "assembly" and rules.assembly.only_published_items and not it["published"]:
         raise UserError("meeting_item_unpublished", number=meeting["number"], item=position)
+    from zhili_cli.services.decisions import check_item_decision
+
+    check_item_decision(tx.conn, meeting, it, approved)
     party = vocab.party(owner) if owner else None
     if it["type"] == "petition" and it["ref"]:
         p = petition_store.get(tx.conn, it["ref"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -102,10 +103,34 @@ def row_marks(conn: sqlite3.Connection, table: str, row_id: int) -> tuple[int, i
     return int(row[0] or 0), int(row[1] or 0)
 
 
+def first_set_mark(conn: sqlite3.Connection, table: str, row_id: int, column: str) -> int:
+    """The audit entry at which `column` of a row of `table` was first given a value (e.g. an
+    agenda item's `decided_at`: when it was decided, whatever was amended later); 0: never."""
+    for mark, after in conn.execute(
+            "SELECT id, after FROM audit_log WHERE table_name = ? AND row_id = ? AND after IS NOT NULL "
+            "ORDER BY id", (table, row_id)):
+        try:
+            values = json.loads(after)
+        except ValueError:
+            continue
+        if isinstance(values, dict) and values.get(column) is not None:
+            return int(mark)
+    return 0
+
+
 def votes_naming(conn: sqlite3.Connection, body: str, subject: str) -> list[dict[str, Any]]:
     """Every vote of `body` naming `subject`, newest first, whatever its state."""
     return all_dicts(conn.execute(
         "SELECT * FROM votes WHERE body = ? AND subject = ? ORDER BY id DESC", (body, subject)))
+
+
+def votes_at_meeting(conn: sqlite3.Connection, meeting_id: int, body: str, ref: str) -> list[dict[str, Any]]:
+    """The votes of `body` taken at a meeting on `ref`: naming it as their subject, or of the
+    motion numbered `ref`."""
+    return all_dicts(conn.execute(
+        "SELECT v.* FROM votes v LEFT JOIN motions m ON m.id = v.motion_id "
+        "WHERE v.meeting_id = ? AND v.body = ? AND (v.subject = ? OR m.number = ?) ORDER BY v.id",
+        (meeting_id, body, ref, ref)))
 
 
 def add_step(tx: Tx, expense_id: int, step: str, note: str | None = None) -> int:
