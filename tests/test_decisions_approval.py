@@ -92,3 +92,43 @@ def test_the_honest_path_positions_passed_then_the_decision_recorded(s):
     assert s.json("expense", "show", num)["approvals"][0]["ref"] == f"{m}#{item}"
     assert s.json("expense", "pay", num)["status"] == "paid"
     assert balance(s) == 7_000_000
+
+
+def test_amending_the_old_decision_does_not_revive_an_approval_voided_by_the_expense_amendment(s, monkeypatch):
+    num = expense(s)
+    y, m, item = three_party_meeting(s, num)
+    assert positions(s, y, m)["passed"] is True
+    s.ok("meeting", "decide", m, item, "--decision", "同意30000元")
+    assert s.json("expense", "approve", num)["status"] == "approved"
+    amended = s.json("expense", "amend", num, "--amount", "39999", "--payee", "另一家公司", "--reason", "改价")
+    assert amended["status"] == "requested" and amended["voided_approvals"]
+    assert "之前" in s.fails("expense", "approve", num)
+    s.ok("meeting", "decide", m, item, "--amend", "--due", "2025-06-30", "--reason", "调整期限")
+    assert "之前" in s.fails("expense", "approve", num)  # the old decision keeps its date
+    assert "尚未" in s.fails("expense", "pay", num)
+    assert balance(s) == 10_000_000
+    # the honest path: a new meeting, new positions on the request as it now stands
+    monkeypatch.setenv("ZHILI_NOW", "2025-01-17T10:00:00+08:00")
+    m2 = s.json("meeting", "schedule", "--date", "2025-01-17")["number"]
+    s.ok("meeting", "attend", m2, "--present", "甲,居委张,物业李")
+    assert positions(s, y, m2)["passed"] is True
+    assert s.json("expense", "approve", num)["status"] == "approved"
+    assert s.json("expense", "pay", num)["status"] == "paid"
+    assert balance(s) == 10_000_000 - 3_999_900
+
+
+def test_a_decision_is_dated_by_its_first_decision_not_its_amendments(s):
+    from zhili_cli.services import decisions
+    from zhili_cli.store.db import open_db
+
+    num = expense(s)
+    y, m, item = three_party_meeting(s, num)
+    positions(s, y, m)
+    s.ok("meeting", "decide", m, item, "--decision", "同意")
+    conn = open_db(s.db)
+    try:
+        before = decisions.candidates(conn, "three_party", num)[0]["mark"]
+        s.ok("meeting", "decide", m, item, "--amend", "--due", "2025-06-30", "--reason", "调整期限")
+        assert decisions.candidates(conn, "three_party", num)[0]["mark"] == before
+    finally:
+        conn.close()
