@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 DAY = "2025-01-10T10:00:00+08:00"
+BASIS = ("--basis", "选举文件1号", "--basis-date", "2023-12-20")
 
 
 @pytest.fixture
@@ -15,9 +16,10 @@ def s(cli, monkeypatch):
     representative, seven units of 100 m², 100 000 yuan of public revenue."""
     monkeypatch.setenv("ZHILI_NOW", "2025-01-02T10:00:00+08:00")
     for name, role in (("甲", "主任"), ("乙", "委员"), ("丙", "委员"), ("丁", "委员"), ("戊", "委员")):
-        cli.ok("member", "add", name, "--role", role, "--term-start", "2024-01-01", "--term-end", "2028-12-31")
-    cli.ok("member", "add", "居委张", "--role", "居委会代表")
-    cli.ok("member", "add", "物业李", "--role", "物业代表")
+        cli.ok("member", "add", name, "--role", role, "--term-start", "2024-01-01", "--term-end", "2028-12-31",
+               *BASIS)
+    cli.ok("member", "add", "居委张", "--role", "居委会代表", *BASIS)
+    cli.ok("member", "add", "物业李", "--role", "物业代表", *BASIS)
     for i, (b, r) in enumerate([(1, 101), (1, 102), (1, 201), (2, 101), (2, 102), (3, 101), (3, 102)]):
         cli.ok("household", "add", "--building", b, "--unit", 1, "--room", r, "--area", 100, "--owner", f"业主{i}")
     cli.ok("ledger", "opening", "--amount", "100000", "--date", "2025-01-01")
