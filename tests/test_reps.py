@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, write_csv
+from tests.conftest import EXAMPLES, Cli, write_csv
 from tests.test_motions import ballot, close_vote, owners_motion, register
 
 ELECTED = ("--basis", "选举结果公告2023-01号", "--basis-date", "2023-05-20")
@@ -109,6 +109,24 @@ def test_member_import_needs_the_basis(cli, tmp_path):
     assert cli.json("member", "import", path)["new"] == 1
     assert cli.json("member", "show", "新人")["history"][0]["after"]["basis"] == "补选公告"
     cli.ok("audit", "verify")
+
+
+def test_an_import_cannot_end_or_move_a_term(cli, tmp_path):
+    """The way around: re-importing the roster with an earlier 任期结束 shrank the committee with
+    no resignation recorded."""
+    cli.ok("member", "import", str(EXAMPLES / "members.csv"))
+    head = "姓名,角色,任期开始,任期结束,任职依据,依据日期\n"
+    path = write_csv(tmp_path / "end.csv", head + "陆伟,委员,2023-06-01,2024-03-01,,\n")
+    err = cli.fails("member", "import", path)
+    assert err.startswith(f"{path}:2: 任期结束:") and "member end-term" in err
+    path = write_csv(tmp_path / "start.csv", head + "陆伟,委员,2024-03-06,2028-05-31,,\n")
+    assert f"{path}:2: 任期开始:" in cli.fails("member", "import", path)
+    assert cli.json("member", "show", "陆伟")["term_end"] == "2028-05-31"
+    # a first planned end for a representative, not before today, is only filled in
+    path = write_csv(tmp_path / "rep.csv", head + "张红梅,居委会代表,2023-01-01,2026-12-31,,\n")
+    assert cli.json("member", "import", path)["changed"] == 1
+    path = write_csv(tmp_path / "phone.csv", "姓名,角色,电话\n陆伟,委员,13900000000\n")
+    assert cli.json("member", "import", path)["changed"] == 1
 
 
 @pytest.mark.slow

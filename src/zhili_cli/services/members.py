@@ -147,7 +147,13 @@ def import_file(tx: Tx | None, rules: Any, path: Any, *, encoding: str | None = 
                 if why:
                     _record_basis(tx, row_id, row, why)
             continue
-        changes = {k: v for k, v in row.items() if existing[0].get(k) != v}
+        changes = {k: v for k, v in row.items() if existing[0].get(k) != v
+                   and (k in columns or k not in ("term_start", "term_end", "phone"))}  # a column not in the file
+        moved = _term_moved(existing[0], changes, today) if rec["role"] in vocab.SPEAKING_ROLES else None
+        if moved:
+            problem(RowError(str(path), line, column_of(headers, columns, moved), "reps.import_term_change",
+                             name=rec["name"], role=Term(f"role.{rec['role']}")))
+            continue
         if not changes:
             counts["unchanged"] += 1
             continue
@@ -158,6 +164,20 @@ def import_file(tx: Tx | None, rules: Any, path: Any, *, encoding: str | None = 
         _check_committee(db, tx, rules, path, today, chairs, committee_lines, seen, problem, dry_run,
                          column_of(headers, columns, "role"))
     return {"counts": counts, "problems": problems}
+
+
+def _term_moved(member: dict[str, Any], changes: dict[str, Any], today: date) -> str | None:
+    """The term column an import may not change for someone who speaks for a body (joining and
+    leaving need their basis: `member add`, `member end-term`): any new start, and any new end
+    but a first one not before today."""
+    if "term_start" in changes:
+        return "term_start"
+    if "term_end" in changes:
+        new = changes["term_end"]
+        if member["term_end"] is None and new is not None and new >= today.isoformat():
+            return None
+        return "term_end"
+    return None
 
 
 def _check_committee(db: Any, tx: Tx | None, rules: Any, path: Any, today: date, chairs: list[tuple[int, str]],
