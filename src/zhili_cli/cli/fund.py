@@ -92,10 +92,8 @@ def step(
     note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.services import expenses
 
-    g = globals_of(ctx)
-    with g.write("fund step") as tx:
-        data = expenses.step(tx, g.rules_obj(), ref, name, note=note)
+    data = write(ctx, "fund step", lambda tx, g: expenses.step(tx, g.rules_obj(), ref, name, note=note))
     _show_procedure(data, json_out)

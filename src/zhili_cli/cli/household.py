@@ -247,14 +247,14 @@ def add(
     unsold: bool = typer.Option(False, "--developer-unsold", help=t("opt.hh_unsold")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.cli.output import emit_json
     from zhili_cli.services import households
 
-    g = globals_of(ctx)
-    with g.write("household add") as tx:
-        row = households.add(tx, building=building, unit=unit, room=room, area=area, owner=owner, phone=phone,
-                             identity=identity, residents=residents, flags=flag, developer_unsold=unsold)
+    row = write(ctx, "household add",
+                lambda tx, g: households.add(tx, building=building, unit=unit, room=room, area=area, owner=owner,
+                                             phone=phone, identity=identity, residents=residents, flags=flag,
+                                             developer_unsold=unsold))
     if json_out:
         emit_json(_public(row, full=True))
         return

@@ -76,13 +76,11 @@ def reverse(
     reason: str = typer.Option(..., "--reason", help=t("opt.reason")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.domain.money import format_yuan
     from zhili_cli.services import ledger
 
-    g = globals_of(ctx)
-    with g.write("ledger reverse") as tx:
-        row = ledger.reverse(tx, entry, reason=reason)
+    row = write(ctx, "ledger reverse", lambda tx, g: ledger.reverse(tx, entry, reason=reason))
     if json_out:
         from zhili_cli.cli.output import emit_json
 

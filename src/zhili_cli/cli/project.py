@@ -27,12 +27,10 @@ def add(
     motion: Optional[str] = typer.Option(None, "--motion", help=t("opt.motion")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.services import projects
 
-    g = globals_of(ctx)
-    with g.write("project add") as tx:
-        row = projects.add(tx, title=title, motion=motion)
+    row = write(ctx, "project add", lambda tx, g: projects.add(tx, title=title, motion=motion))
     if json_out:
         from zhili_cli.cli.output import emit_json
 
@@ -50,13 +48,12 @@ def milestone(
     party: Optional[str] = typer.Option(None, "--party", help=t("opt.responsible_party")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.cli.ledger import day
     from zhili_cli.services import projects
 
-    g = globals_of(ctx)
-    with g.write("project milestone") as tx:
-        row = projects.add_milestone(tx, ref, title=title, due=day(due), party=party)
+    row = write(ctx, "project milestone",
+                lambda tx, g: projects.add_milestone(tx, ref, title=title, due=day(due), party=party))
     if json_out:
         from zhili_cli.cli.output import emit_json
 
@@ -74,12 +71,10 @@ def verify(
     note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")),
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.context import globals_of
+    from zhili_cli.cli.context import write
     from zhili_cli.services import projects
 
-    g = globals_of(ctx)
-    with g.write("project verify") as tx:
-        row = projects.verify(tx, ref, party=party, by=by, note=note)
+    row = write(ctx, "project verify", lambda tx, g: projects.verify(tx, ref, party=party, by=by, note=note))
     if json_out:
         from zhili_cli.cli.output import emit_json
 
