@@ -131,3 +131,8 @@ def test_a_long_chinese_help_text_wraps_instead_of_being_cut(tmp_path):
     # (in its own process: this one built the petition commands' texts in Chinese)
     en = run_zhili("--lang", "en", "petition", "list", "--help", cwd=tmp_path, env={"COLUMNS": "80"}).stdout
     assert "…" not in en and "(everywordmustappear)" in re.sub(r"[\s│]", "", en)
+
+
+def test_an_argument_of_several_values_is_marked_once():
+    find = _help("zh", "household", "find")
+    assert "文字…" in find and "…..." not in find and "文字..." in find  # usage, then the arguments panel

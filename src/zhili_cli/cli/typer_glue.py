@@ -238,7 +238,10 @@ def _install_metavars() -> bool:
         return None
 
     def argument_name(self: Any) -> str:
-        return metavar(self) or self.name
+        word = metavar(self) or self.name
+        if self.metavar is None and getattr(self, "nargs", 1) != 1:  # typer adds "..." itself
+            return word.removesuffix("…")
+        return word
 
     def usage_name(self: Any) -> str:
         name = metavar(self) or self.name
