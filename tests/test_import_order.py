@@ -131,3 +131,41 @@ def test_the_staging_table_is_gone_after_an_import(cli, tmp_path, dry):
         assert out["counts"]["new"] == 1758
         assert tx.conn.execute("SELECT COUNT(*) FROM temp.sqlite_master WHERE name = 'import_stage'"
                                ).fetchone()[0] == 0
+
+
+def test_the_sort_runs_in_a_small_cache_and_the_writing_in_the_import_cache(cli, monkeypatch):
+    """The staged rows are sorted with SORT_CACHE_KIB of cache (SQLite's sort holds as much
+    in memory as the cache may), and the rows are written with the import's cache after."""
+    from zhili_cli.cli.context import Globals
+    from zhili_cli.services import petition_import
+    from zhili_cli.store import bulk, petitions
+
+    seen = []
+    original = petitions.ImportStage._stored_counts
+
+    def spy(self, batch):
+        seen.append(self.conn.execute("PRAGMA main.cache_size").fetchone()[0])
+        return original(self, batch)
+
+    monkeypatch.setattr(petitions.ImportStage, "_stored_counts", spy)
+    g = Globals(db=str(cli.db))
+    with g.write("petition import") as tx:
+        tx.conn.execute("PRAGMA main.cache_size = -4000")
+        stage = petitions.ImportStage(tx.conn, petition_import.FIELDS, 1)
+        sizes = []
+        real = tx.conn.execute
+
+        class Conn:  # the cache size when the sort statement runs
+            def execute(self, sql, *args):
+                if sql.startswith("SELECT") and "import_stage" in sql:
+                    sizes.append(real("PRAGMA main.cache_size").fetchone()[0])
+                return real(sql, *args)
+
+        stage.conn = Conn()
+        assert list(stage.rows(10)) == []
+        assert sizes == [-petitions.SORT_CACHE_KIB]
+        assert real("PRAGMA main.cache_size").fetchone()[0] == -4000
+        stage.conn = tx.conn
+        stage.close()
+        petition_import.import_file(tx, g.rules_obj(), EXAMPLES / "petitions.csv")
+    assert seen and set(seen) == {-bulk.CACHE_KIB}

@@ -262,7 +262,16 @@ class ImportStage:
     def rows(self, chunk: int) -> Iterator[tuple[list[tuple], list[bool]]]:
         """The staged rows in the stored order, `chunk` at a time, each chunk with whether
         each of its rows is stored already."""
-        cur = self.conn.execute(self._select)
+        conn = self.conn
+        # SQLite's sort keeps as much in memory as the main cache may hold, then spills to
+        # temporary files: sorted with a small cache, the staged rows cost little memory
+        # beside the cache the writing needs afterwards.
+        cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA main.cache_size = -{SORT_CACHE_KIB}")
+        try:
+            cur = conn.execute(self._select)  # the first step sorts
+        finally:
+            conn.execute(f"PRAGMA main.cache_size = {int(cache)}")
         key_of = self._key
         current: Any = None
         n = stored = 0
@@ -308,6 +317,8 @@ class ImportStage:
         self.conn.execute("DROP TABLE IF EXISTS temp.import_stage")
         self.conn.execute("DELETE FROM temp.import_keys")
 
+
+SORT_CACHE_KIB = 1024  # memory of the sort of the staged rows (SQLite's default cache is 2 000 KiB)
 
 NATURAL_KEY = ("received_at", "source", "title", "building")
 
