@@ -25,6 +25,7 @@ RELEASED = {
     "minutes": ["m001_place_note_taker_summary"],
     "rulekeys": ["m001_ballot_method"],
     "reps": ["m001_meeting_roster"],
+    "proxies": ["m001_vote_proxies"],
 }
 
 

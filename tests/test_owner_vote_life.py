@@ -88,6 +88,8 @@ def test_ballots_must_be_signed_by_owner_or_named_proxy(cli, tmp_path, monkeypat
     err = cli.fails("motion", "vote", y, "--ballot", f"{rooms[1]}=同意@路人甲")
     assert "不是该户登记业主" in err
     assert "没有签名" in cli.fails("motion", "vote", y, "--ballot", f"{rooms[1]}=同意")
+    cli.ok("motion", "proxy", "add", y, "--unit", rooms[1], "--proxy", "路人甲", "--document", "WT-1")
+    cli.ok("motion", "proxy", "add", y, "--unit", rooms[3], "--proxy", "张三", "--document", "WT-2")
     res = cli.json("motion", "vote", y, "--ballot", f"{rooms[1]}=同意@委托:路人甲", "--ballot", f"{rooms[2]}=反对@业主2")
     assert res["voted_owners"] == 2 and res["final"] is False
     proxy = write_csv(tmp_path / "proxy.csv", f"楼栋,单元,房号,意见,签名,方式\n{rooms[3].replace('-', ',')},同意,张三,委托\n")

@@ -142,6 +142,7 @@ def test_paper_ballots_given_on_the_command_line(cli, tmp_path, monkeypatch):
     err = cli.fails("--rules", strict, "motion", "vote", y, "--ballot", f"{rooms[0]}=同意@纸质:业主0")
     assert "纸质表决票" in err and rooms[0] in err
     cli.ok("--rules", strict, "motion", "vote", y, "--ballot", f"{rooms[0]}=同意@业主0")  # not on paper: counted
+    cli.ok("motion", "proxy", "add", y, "--unit", rooms[2], "--proxy", "张三", "--document", "WT-1")
     out = cli.json("motion", "vote", y, "--ballot", f"{rooms[1]}=反对@纸质：业主1",
                    "--ballot", f"{rooms[2]}=同意@书面:委托:张三")
     assert out["voted_owners"] == 3 and out["paper_ballots"] == 2

@@ -9,6 +9,7 @@ import typer
 
 from zhili_cli.cli import imports
 from zhili_cli.cli import listing
+from zhili_cli.cli import motion_proxy
 from zhili_cli.i18n import t
 
 
@@ -21,6 +22,7 @@ def _typed(category: str, code: str) -> str:
 app = typer.Typer(help=t("cmd.motion"), no_args_is_help=True, add_completion=False)
 ballots_app = typer.Typer(help=t("cmd.motion.ballots"), no_args_is_help=True, add_completion=False)
 app.add_typer(ballots_app, name="ballots")
+app.add_typer(motion_proxy.app, name="proxy")
 
 JSON = typer.Option(False, "--json", help=t("opt.json"))
 REF = typer.Argument(..., help=t("arg.motion"))
@@ -282,6 +284,10 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON) -> None:
             else t(f"vote_result.{s['vote']['result']}"))
            for s in d["stages"]])
     for s in d["stages"]:
+        tally = (s["vote"] or {}).get("tally") or {}
+        if s["vote"] is not None and s["vote"]["ballots"] and "proxy_ballots" in tally:
+            typer.echo(t("vote_proxy_count", ballots=s["vote"]["ballots"], proxy=tally["proxy_ballots"],
+                         paper=tally.get("paper_ballots", 0)))
         if s["vote"] is not None and s["vote"].get("awaiting_close"):
             typer.echo(t("vote_awaiting_close", number=d["number"], end=s["vote"]["window_to"]))
     if len(d["versions"]) > 1:

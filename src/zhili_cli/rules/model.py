@@ -188,6 +188,7 @@ class OwnersVote(Strict):
     special_matters: list[Matter]
     nonvoter_counts_with_majority: bool = False
     developer_unsold_as_one_owner: bool = True
+    proxy_max_units: int = Field(3, ge=1, le=1000)
 
 
 class Assembly(Strict):

@@ -6,7 +6,8 @@
   The window respects the notice days and the e-voting limits (domain.motions.check_window).
   The counting base (units, owners, areas; within the motion's scope) is frozen here.
 - ballots (`motion vote REF --ballot ROOM=同意@签名`, `motion ballots import`): only inside the
-  window, for a unit of the frozen base, signed by its registered owner or a named proxy.
+  window, for a unit of the frozen base, signed by its registered owner or by a proxy under
+  the unit's written authorisation recorded for the vote (services.vote_proxies).
   Re-importing a growing sheet adds only the new ballots. A paper ballot (method 纸质/书面) in an
   electronic vote is accepted when `assembly.paper_ballots_on_request` allows it (Hangzhou
   regulation art. 20), refused otherwise; at an on-site vote on the assembly's day it is the norm.
@@ -30,8 +31,9 @@ from zhili_cli.domain import motions as rules_of
 from zhili_cli.domain import votes as tally
 from zhili_cli.domain.motions import split_assignment as _split
 from zhili_cli.errors import RowError, Term, UserError
-from zhili_cli.services import ballot_method
+from zhili_cli.services import ballot_method, vote_proxies
 from zhili_cli.store import motions as store
+from zhili_cli.store import proxies as proxy_store
 from zhili_cli.store import votes as vote_store
 from zhili_cli.store.tx import Tx
 
@@ -229,9 +231,14 @@ def _record(tx: Tx, v: dict[str, Any], base: Base, hid: int, choice: str, voter:
         if before == choice:
             return False
         raise UserError("ballot_second", room=label)
+    proxy_id = None
+    if kind == "proxy":  # only under the unit's written authorisation recorded for this vote
+        proxy_id = vote_proxies.authorisation(tx.conn, v["id"], hid, label, name)
+        method = method or "proxy"
     signed = f"{label} {name}" if kind == "owner" else f"{label} 委托 {name}"
     vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "household", "voter_ref": str(hid),
-                               "voter_name": signed, "choice": choice, "at": at, "method": method})
+                               "voter_name": signed, "choice": choice, "at": at, "method": method,
+                               "proxy_id": proxy_id})
     existing[str(hid)] = choice
     return True
 
@@ -382,6 +389,7 @@ def owners_tally(conn: sqlite3.Connection, rules: Any, v: dict[str, Any],
     out["window_from"], out["window_to"] = v["window_from"], v["window_to"]
     out["scope"] = data.get("scope", [])
     out["paper_ballots"] = vote_store.paper_ballots(conn, v["id"])
+    out["proxy_ballots"] = proxy_store.proxy_ballots(conn, v["id"])
     if today is not None:
         out.update(window_status(v, today))
     return out

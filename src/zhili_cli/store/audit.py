@@ -45,7 +45,7 @@ LATER_COLUMNS: dict[str, tuple[str, ...]] = {
     "expenses": ("rules_sha256",),
     "agenda_items": ("rules_sha256", "summary"),
     "meetings": ("place", "note_taker", "roster"),
-    "ballots": ("method",),
+    "ballots": ("method", "proxy_id"),
 }
 
 

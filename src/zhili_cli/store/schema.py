@@ -33,6 +33,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.minutes",
     "zhili_cli.store.migrations.rulekeys",
     "zhili_cli.store.migrations.reps",
+    "zhili_cli.store.migrations.proxies",
 )
 
 

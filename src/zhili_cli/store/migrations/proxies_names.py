@@ -1,0 +1,2 @@
+SET = "proxies"
+NAMES: tuple[str, ...] = ("m001_vote_proxies",)
