@@ -17,6 +17,29 @@ SOURCES = ("shop_rent", "parking", "advertising", "other")
 # The tier of a maintenance fund expense: its own procedure, never a public revenue tier.
 FUND_PROCEDURE = "maintenance_fund"
 
+
+def uses_fund(fund: str | None, shares: Any = None) -> bool:
+    """Whether any of the money comes from the maintenance fund: a maintenance fund expense, or
+    a co-funded one with a maintenance fund share (`shares`: the map or its stored JSON text).
+    Such a request follows the fund's procedure as a whole (Civil Code art. 278 item 5, Order
+    165 arts. 22–24): one yuan of the fund cannot ride on the chair's or a meeting tier's approval."""
+    if fund == "maintenance_fund":
+        return True
+    if not shares:
+        return False
+    if isinstance(shares, str):
+        import json
+
+        try:
+            shares = json.loads(shares)
+        except ValueError:
+            return False
+    return isinstance(shares, dict) and int(shares.get("maintenance_fund") or 0) > 0
+
+
+def row_uses_fund(row: Any) -> bool:
+    return uses_fund(row["fund"], row["shares"])
+
 # action → (states it may start from, state it leads to)
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "approve": (("requested",), "approved"),

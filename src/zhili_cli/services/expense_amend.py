@@ -53,7 +53,7 @@ def amend(tx: Tx, rules: Any, ref: str, *, reason: str, amount_fen: int | None =
         raise UserError("expense.amend_cofunded", number=number)
     if new["fund"] == "co_funded" and not new["shares"]:
         raise UserError("expense.shares_required")
-    if new["emergency"] and new["fund"] != "maintenance_fund":
+    if new["emergency"] and not rules_of.row_uses_fund(new):
         raise UserError("expense.emergency_only_fund")
     new.update(tier_fields(tx.conn, rules, new, at=tx.at, exclude=row["id"]))
     before = {k: row[k] for k in SHOWN}
@@ -64,7 +64,7 @@ def amend(tx: Tx, rules: Any, ref: str, *, reason: str, amount_fen: int | None =
                     json.dumps(after, ensure_ascii=False))
     updates = {**changes, "tier": new["tier"], "required_body": new["required_body"], "split_of": new["split_of"],
                "split_total_fen": new["split_total_fen"], "status": "requested", "approved_at": None}
-    if new["fund"] == "maintenance_fund" and "propose" not in {s["step"] for s in store.steps(tx.conn, row["id"])}:
+    if rules_of.row_uses_fund(new) and "propose" not in {s["step"] for s in store.steps(tx.conn, row["id"])}:
         store.add_step(tx, row["id"], "propose")
     out = store.update(tx, row["id"], updates)
     return {**out, "voided_approvals": voided}

@@ -30,7 +30,9 @@ def split_summary(conn: sqlite3.Connection, row: dict[str, Any]) -> dict[str, An
 
 def fund_decision(approvals: list[dict[str, Any]], row: dict[str, Any]) -> dict[str, Any] | None:
     """For a maintenance fund expense: the owners' vote, or the emergency review and confirmation."""
-    if row["fund"] != "maintenance_fund":
+    from zhili_cli.domain.expenses import row_uses_fund
+
+    if not row_uses_fund(row):
         return None
     live = [a for a in approvals if not a["voided_at"]]
     confirm = next((a for a in live if a["body"] == "confirm"), None)

@@ -96,10 +96,10 @@ def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpo
         raise UserError("expense.purpose_required")
     if not payee or not payee.strip():
         raise UserError("expense.payee_required")
-    if emergency and fund_key != "maintenance_fund":
+    share_map = _shares(fund_key, amount_fen, shares)
+    if emergency and not rules_of.uses_fund(fund_key, share_map):
         raise UserError("expense.emergency_only_fund")
     emergency_key = rules_of.check_emergency(rules, emergency)
-    share_map = _shares(fund_key, amount_fen, shares)
     if motion:
         from zhili_cli.services.projects import motion_number
 
@@ -124,7 +124,7 @@ def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpo
     seq = store.next_seq(tx.conn, year)
     row.update({"number": rules_of.format_number(PREFIX, year, seq), "year": year, "seq": seq})
     expense_id = store.insert(tx, row)
-    if fund_key == "maintenance_fund":
+    if rules_of.uses_fund(fund_key, share_map):
         store.add_step(tx, expense_id, "propose")
     return load(tx.conn, row["number"])
 
@@ -132,9 +132,10 @@ def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpo
 def tier_fields(conn: sqlite3.Connection, rules: Any, row: dict[str, Any], *, at: datetime,
                 exclude: int | None = None) -> dict[str, Any]:
     """tier, required_body and the split summary of an expense's terms. A maintenance fund
-    expense has the fund's procedure for its tier, never a public revenue tier."""
+    expense — or a co-funded one with any maintenance fund share — has the fund's procedure for
+    its tier, never a public revenue tier."""
     committee = has_committee(conn)
-    if row["fund"] == "maintenance_fund":
+    if rules_of.row_uses_fund(row):
         return {"tier": rules_of.FUND_PROCEDURE, "split_of": None, "split_total_fen": None,
                 "required_body": rules_of.required_body(rules, "maintenance_fund", rules_of.FUND_PROCEDURE,
                                                         row["emergency"], committee)}
@@ -144,6 +145,16 @@ def tier_fields(conn: sqlite3.Connection, rules: Any, row: dict[str, Any], *, at
             "required_body": rules_of.required_body(rules, row["fund"], decision.tier, row["emergency"], committee),
             "split_of": ",".join(e["number"] for e in decision.earlier) if decision.raised else None,
             "split_total_fen": decision.total_fen if decision.raised else None}
+
+
+def required_now(conn: sqlite3.Connection, rules: Any, row: dict[str, Any]) -> str:
+    """The body the expense needs: as recorded, except a request drawing on the maintenance fund
+    recorded with a public revenue tier (a co-funded request from before any fund share forced
+    the fund's procedure), which needs the fund's procedure now."""
+    if rules_of.row_uses_fund(row) and row["tier"] != rules_of.FUND_PROCEDURE:
+        return rules_of.required_body(rules, "maintenance_fund", rules_of.FUND_PROCEDURE, row["emergency"],
+                                      has_committee(conn))
+    return row["required_body"]
 
 
 def sitting_chair(conn: sqlite3.Connection, on_date: str) -> dict[str, Any] | None:
@@ -179,7 +190,7 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
     number = row["number"]
     if row["status"] != "requested":
         rules_of.next_state("approve", row["status"], number)
-    need = row["required_body"]
+    need = required_now(tx.conn, rules, row)
     chosen = _body(body) if body else need
     if tiers_of.rank(chosen) < tiers_of.rank(need):
         raise UserError("expense.wrong_body", number=number, need=Term(f"body.{need}"), body=Term(f"body.{chosen}"))
@@ -216,7 +227,7 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
         if chosen not in already:
             store.add_approval(tx, row["id"], chosen, str(found.get("ref") or ""), by,
                                str(found.get("detail") or "") or None, terms=terms)
-    if row["fund"] == "maintenance_fund":
+    if rules_of.row_uses_fund(row):
         step = "committee_review" if row["emergency"] else "owners_vote"
         if step not in {s["step"] for s in store.steps(tx.conn, row["id"])}:
             store.add_step(tx, row["id"], step, chosen if chosen != "committee" else None)
@@ -231,7 +242,7 @@ def confirm(tx: Tx, rules: Any, ref: str, *, party: str, by: str | None = None,
     through a representative of that body in office today (`by`, default the actor)."""
     row = load(tx.conn, ref)
     number = row["number"]
-    if row["fund"] != "maintenance_fund" or not row["emergency"]:
+    if not rules_of.row_uses_fund(row) or not row["emergency"]:
         raise UserError("expense.confirm_not_emergency", number=number)
     if row["status"] != "requested":
         rules_of.next_state("approve", row["status"], number)
@@ -267,7 +278,7 @@ def pay(tx: Tx, rules: Any, ref: str, *, on_date: str | None = None) -> dict[str
     row = load(tx.conn, ref)
     number = row["number"]
     if row["status"] == "requested":
-        if row["fund"] == "maintenance_fund" and row["emergency"]:
+        if rules_of.row_uses_fund(row) and row["emergency"]:
             bodies = live_bodies(tx.conn, row)
             if bodies and "confirm" not in bodies:
                 raise UserError("expense.needs_confirmation", number=number)
@@ -276,7 +287,7 @@ def pay(tx: Tx, rules: Any, ref: str, *, on_date: str | None = None) -> dict[str
     live = store.approvals(tx.conn, row["id"], live_only=True)
     if not live or any(a["terms"] is not None and a["terms"] != terms_of(row) for a in live):
         raise UserError("expense.approval_stale", number=number)
-    if row["fund"] == "maintenance_fund":
+    if rules_of.row_uses_fund(row):
         done = [s["step"] for s in store.steps(tx.conn, row["id"])]
         steps = rules_of.fund_steps(rules, row["emergency"])
         if "apply_transfer" in steps:

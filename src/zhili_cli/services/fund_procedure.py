@@ -29,7 +29,7 @@ def procedure(conn: sqlite3.Connection, rules: Any, ref: str) -> dict[str, Any]:
     from zhili_cli.store import compound
 
     row = load(conn, ref)
-    if row["fund"] != "maintenance_fund":
+    if not rules_of.row_uses_fund(row):
         raise UserError("fund.not_maintenance", number=row["number"])
     info = compound.get(conn) or {}
     done = {s["step"]: s for s in store.steps(conn, row["id"])}
@@ -51,7 +51,7 @@ def procedure(conn: sqlite3.Connection, rules: Any, ref: str) -> dict[str, Any]:
 def step(tx: Tx, rules: Any, ref: str, name: str, *, note: str | None = None) -> dict[str, Any]:
     row = load(tx.conn, ref)
     number = row["number"]
-    if row["fund"] != "maintenance_fund":
+    if not rules_of.row_uses_fund(row):
         raise UserError("fund.not_maintenance", number=number)
     steps = rules_of.fund_steps(rules, row["emergency"])
     key = name.strip().lower().replace("-", "_")
