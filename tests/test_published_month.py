@@ -67,3 +67,12 @@ def test_a_correction_after_the_month_leaves_its_figures(june):
     before = _june(cli)
     cli.ok("petition", "edit", "P2025-002", "--kind", "大", "--reason", "登记错了", env=at("2025-07-03"))
     assert _figures(_june(cli)) == _figures(before)
+
+
+def test_no_volunteer_hours_can_be_dated_into_a_published_month(june):
+    cli, _report = june
+    err = cli.fails("volunteer", "add", "王阿姨", "--hours", "2", "--activity", "义诊", "--date", "2025-06-28",
+                    env=at("2025-07-03"))
+    assert "2025-06" in err and "已公示" in err
+    cli.ok("volunteer", "add", "王阿姨", "--hours", "2", "--activity", "义诊", "--date", "2025-07-01",
+           env=at("2025-07-03"))

@@ -27,7 +27,8 @@ def _same(a: Path, b: Path) -> bool:
 
 def check_target(path: Path, *, force: bool, protected: Iterable[Path] = ()) -> None:
     """Refuse a target that is the database, its sidecar files, the rules file or (without
-    `force`) any existing file; refuse a directory or a missing folder."""
+    `force`) any existing file; refuse a directory, anything else that is not a regular file (a
+    device, a FIFO), or a missing folder."""
     resolved = path.resolve()
     for keep in protected:
         for suffix in _SIDECARS:
@@ -36,6 +37,9 @@ def check_target(path: Path, *, force: bool, protected: Iterable[Path] = ()) -> 
                 raise UserError("out_protected", path=str(path))
     if path.is_dir():
         raise UserError("out_is_dir", path=str(path))
+    if path.exists() and not path.is_file():
+        # a device (/dev/null, NUL), a FIFO or a socket: renaming over it would replace it
+        raise UserError("out_not_file", path=str(path))
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise UserError("out_no_dir", path=str(parent))

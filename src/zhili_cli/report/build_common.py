@@ -98,12 +98,38 @@ def short_code(digest: str) -> str:
     return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
 
 
-def audit_head(conn: sqlite3.Connection) -> AuditHead:
+def audit_head(conn: sqlite3.Connection, published: dict[str, Any] | None = None) -> AuditHead:
+    """The chain's head now; for a reprint of a published document, the head posted with it."""
     from zhili_cli.store import audit
 
     entries, digest = audit.head(conn)
+    if published:
+        entries, digest = published["head_entry"], published["head"]
     return AuditHead(entries=entries, hash=digest, command=f"zhili audit verify --head {digest[:SHORT_HEAD]}",
                      short=short_code(digest))
+
+
+def publication(conn: sqlite3.Connection, kind: str, code: str) -> dict[str, Any] | None:
+    """The recorded publication of this period's document, if it was published."""
+    from zhili_cli.store import publications
+
+    if not store.table_exists(conn, "publications"):
+        return None
+    return publications.find(conn, kind, code)
+
+
+def reprint_note(conn: sqlite3.Connection, published: dict[str, Any] | None) -> str:
+    """For a reprint: a warning when the books no longer match the posted head (checked as
+    `audit verify --head` does), so a changed copy never passes for the posted one."""
+    from zhili_cli.store import audit
+
+    if not published or audit.head(conn)[1] == published["head"]:
+        return ""
+    problems, _count, _head = audit.verify(conn, published["head"])
+    if not problems:
+        return ""
+    return t("rep.reprint_changed", period=published["period"], at=published["published_at"][:10],
+             head=short_code(published["head"]), n=len(problems))
 
 
 # ---- names of things in the report's language --------------------------------------------

@@ -37,8 +37,13 @@ def build(conn: sqlite3.Connection, rules: Any, quarter: str, now: datetime, *,
         c.key_figures(stats, closed, overdue_n),
         c.by_table(conn, "kind", period, at_iso, public=public),
     ]))
+    published = c.publication(conn, "quarterly", f"{period.first_month[:4]}Q{(int(period.first_month[5:7]) - 1) // 3 + 1}")
     report = Report(kind="quarterly", title=t("rep.title.quarterly"), compound=store.compound_name(conn),
                     period=period.label, as_of=frame.as_of(period, now), public=public, sections=sections,
-                    audit_head=c.audit_head(conn), lang=lang(), footer=t("rep.footer.public"))
+                    audit_head=c.audit_head(conn, published), lang=lang(), footer=t("rep.footer.public"))
     posted = rules.disclosure.posted_days if rules is not None else None
-    return frame.apply(report, period, now, contact=contact, posted_days=posted, has_committee=has_committee)
+    report = frame.apply(report, period, now, contact=contact, posted_days=posted, has_committee=has_committee)
+    changed = c.reprint_note(conn, published)
+    if changed:
+        report.status_note = f"{report.status_note} {changed}".strip()
+    return report

@@ -35,7 +35,8 @@ IDENTITY_DATES = frozenset({"at", "on_date", "date", "requested_at", "received_a
 PROGRESS = frozenset({"status", "stage_position", "rules_sha256", "final", "tally", "result", "feedback",
                       "satisfaction", "responsible", "reject_reason", "merged_into", "referred_to",
                       "closed_reason", "quorum_met", "quorum_detail", "decision", "approved", "published",
-                      "window_from", "window_to", "base", "scope", "response_due", "completion_due"})
+                      "window_from", "window_to", "base", "scope", "response_due", "completion_due",
+                      "vote_id", "voided_reason"})
 # Bookkeeping of the publications themselves and of the rules file: never a period's content.
 NOT_CONTENT = frozenset({"publications", "rules_versions"})
 
@@ -89,6 +90,8 @@ class AfterHead:
 
     def check(self, aid: int, at: str, table: str, row_id: int, action: str, before: str | None,
               after: str | None) -> Problem | None:
+        if not self.published and table != "ledger":
+            return None  # nothing was published at the head: only back-dated money can alter it
         period = self._inside(_day(at))
         if period:
             return Problem("after_publication", table, row_id, aid, period)

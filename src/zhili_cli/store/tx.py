@@ -17,7 +17,7 @@ _MONEY_FIELDS = frozenset({"on_date", "amount_fen", "fund", "kind", "expense_id"
 
 # Rows placed in a period by a date given on the command line or in a file (not the write's own
 # time, which is checked anyway): such a date inside a published period is refused, as money is.
-_PLACED = {"petitions": "received_at"}
+_PLACED = {"petitions": "received_at", "volunteer_entries": "on_date", "meetings": "date"}
 
 
 # Decisions keep the rules they were taken under (`rules_sha256`, a version in rules_versions):
