@@ -294,11 +294,9 @@ def import_(
     quiet: bool = imports.QUIET,
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.imports import parse_map, run
     from zhili_cli.services import expense_import
 
-    mapping = parse_map(map_)
-    run(ctx, "expense import", file.name,
-        lambda tx, g, **kw: expense_import.import_file(tx, g.rules_obj(), file, fund=fund, encoding=encoding,
-                                                       sheet=sheet, mapping=mapping, **kw),
-        dry_run=dry_run, quiet=quiet, json_out=json_out)
+    imports.run(ctx, "expense import", file, map_,
+                lambda tx, g, **kw: expense_import.import_file(tx, g.rules_obj(), file, fund=fund,
+                                                               encoding=encoding, sheet=sheet, **kw),
+                dry_run=dry_run, quiet=quiet, json_out=json_out)

@@ -25,14 +25,12 @@ def import_(
     strict: bool = typer.Option(False, "--strict", help=t("opt.household_strict")),
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
-    from zhili_cli.cli.imports import parse_map, run
     from zhili_cli.services import households
 
-    mapping = parse_map(map_)
-    run(ctx, "household import", file.name,
-        lambda tx, g, **kw: households.import_file(tx, file, encoding=encoding, sheet=sheet, mapping=mapping,
-                                                   strict=strict, **kw),
-        dry_run=dry_run, quiet=quiet, json_out=json_out)
+    imports.run(ctx, "household import", file, map_,
+                lambda tx, g, **kw: households.import_file(tx, file, encoding=encoding, sheet=sheet, strict=strict,
+                                                           **kw),
+                dry_run=dry_run, quiet=quiet, json_out=json_out)
 
 
 @app.command("owners", help=t("cmd.household.owners"))

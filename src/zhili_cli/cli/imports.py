@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 import typer
@@ -30,20 +31,22 @@ def parse_map(values: list[str] | None) -> dict[str, str]:
     return out
 
 
-def run(ctx: typer.Context, command: str, what: str, call: Callable[..., dict[str, Any]], *, dry_run: bool,
-        quiet: bool, json_out: bool) -> None:
-    """Run one import: in one write transaction (all or nothing), or read-only for a dry
-    run; a progress bar on a terminal unless --quiet or --json. `call(tx, g, **kw)`."""
+def run(ctx: typer.Context, command: str, file: Path, map_: list[str] | None, call: Callable[..., dict[str, Any]],
+        *, dry_run: bool, quiet: bool, json_out: bool) -> None:
+    """Run one import of `file`: in one write transaction (all or nothing), or read-only for a
+    dry run; a progress bar on a terminal unless --quiet or --json. `call(tx, g, **kw)`, `kw`
+    holding the `--map` options as parsed (`mapping`)."""
     from zhili_cli.cli.context import globals_of
     from zhili_cli.importing.progress import bar
 
+    mapping = parse_map(map_)
     g = globals_of(ctx)
-    with bar(t("import_progress", name=what), quiet=quiet or json_out) as progress:
+    with bar(t("import_progress", name=file.name), quiet=quiet or json_out) as progress:
         if dry_run:
-            result = call(None, g, conn=g.conn(), dry_run=True, progress=progress)
+            result = call(None, g, mapping=mapping, conn=g.conn(), dry_run=True, progress=progress)
         else:
             with g.write(command) as tx:
-                result = call(tx, g, progress=progress)
+                result = call(tx, g, mapping=mapping, progress=progress)
     finish(result, dry_run=dry_run, json_out=json_out)
 
 

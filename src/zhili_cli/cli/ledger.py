@@ -103,15 +103,12 @@ def income_import(
     quiet: bool = imports.QUIET,
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.imports import parse_map
-    from zhili_cli.cli.imports import run
     from zhili_cli.services import ledger_import
 
-    mapping = parse_map(map_)
-    run(ctx, "ledger income import", file.name,
-        lambda tx, g, **kw: ledger_import.import_file(tx, file, fund=fund, encoding=encoding, sheet=sheet,
-                                                      mapping=mapping, **kw),
-        dry_run=dry_run, quiet=quiet, json_out=json_out)
+    imports.run(ctx, "ledger income import", file, map_,
+                lambda tx, g, **kw: ledger_import.import_file(tx, file, fund=fund, encoding=encoding, sheet=sheet,
+                                                              **kw),
+                dry_run=dry_run, quiet=quiet, json_out=json_out)
 
 
 @app.command("opening", help=t("cmd.ledger.opening"))

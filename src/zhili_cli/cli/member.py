@@ -162,12 +162,8 @@ def import_(
     quiet: bool = imports.QUIET,
     json_out: bool = typer.Option(False, "--json", help=t("opt.json")),
 ) -> None:
-    from zhili_cli.cli.imports import parse_map
-    from zhili_cli.cli.imports import run
     from zhili_cli.services import members
 
-    mapping = parse_map(map_)
-    run(ctx, "member import", file.name,
-        lambda tx, g, **kw: members.import_file(tx, g.rules_obj(), file, encoding=encoding, sheet=sheet,
-                                                mapping=mapping, **kw),
-        dry_run=dry_run, quiet=quiet, json_out=json_out)
+    imports.run(ctx, "member import", file, map_,
+                lambda tx, g, **kw: members.import_file(tx, g.rules_obj(), file, encoding=encoding, sheet=sheet, **kw),
+                dry_run=dry_run, quiet=quiet, json_out=json_out)

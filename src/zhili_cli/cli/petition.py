@@ -363,15 +363,12 @@ def import_(
     quiet: bool = imports.QUIET,
     json_out: bool = JSON,
 ) -> None:
-    from zhili_cli.cli.imports import parse_map
-    from zhili_cli.cli.imports import run
     from zhili_cli.services import petition_import
 
-    mapping = parse_map(map_)
-    run(ctx, "petition import", file.name,
-        lambda tx, g, **kw: petition_import.import_file(tx, g.rules_obj(), file, encoding=encoding, sheet=sheet,
-                                                        mapping=mapping, **kw),
-        dry_run=dry_run, quiet=quiet, json_out=json_out)
+    imports.run(ctx, "petition import", file, map_,
+                lambda tx, g, **kw: petition_import.import_file(tx, g.rules_obj(), file, encoding=encoding,
+                                                                sheet=sheet, **kw),
+                dry_run=dry_run, quiet=quiet, json_out=json_out)
 
 
 from zhili_cli.cli import petition_corrections  # noqa: E402,F401  (registers edit and reopen)
