@@ -149,3 +149,19 @@ def test_ballot_sheet_proxy_needs_the_authorisation(cli, tmp_path, monkeypatch):
     # the owner's own name under 方式 委托 is the owner's ballot: no authorisation needed
     cli.ok("motion", "ballots", "import", y, sheet(rows[:2] + [(rooms[3], "同意", "业主3", "委托")]))
     assert _ballots(cli)[-1][3] is None
+
+
+def test_sheet_ballot_dated_before_the_authorisation_was_signed(cli, tmp_path, monkeypatch):
+    rooms = register(cli, tmp_path, ["100"] * 3)
+    y = opened(cli)
+    at(monkeypatch, "2024-03-25")
+    cli.ok("motion", "proxy", "add", y, "--unit", rooms[1], "--proxy", "路人甲", "--document", "A1",
+           "--signed", "2024-03-23")
+
+    def sheet(day):
+        text = f"楼栋,单元,房号,意见,签名,方式,日期\n{rooms[1].replace('-', ',')},同意,路人甲,委托,{day}\n"
+        return str(write_csv(tmp_path / "ballots.csv", text))
+
+    err = cli.fails("motion", "ballots", "import", y, sheet("2024-03-22"))
+    assert "ballots.csv:2: 签名:" in err and "2024-03-23" in err
+    assert cli.json("motion", "ballots", "import", y, sheet("2024-03-23"))["proxy_ballots"] == 1

@@ -233,7 +233,7 @@ def _record(tx: Tx, v: dict[str, Any], base: Base, hid: int, choice: str, voter:
         raise UserError("ballot_second", room=label)
     proxy_id = None
     if kind == "proxy":  # only under the unit's written authorisation recorded for this vote
-        proxy_id = vote_proxies.authorisation(tx.conn, v["id"], hid, label, name)
+        proxy_id = vote_proxies.authorisation(tx.conn, v["id"], hid, label, name, at)
         method = method or "proxy"
     signed = f"{label} {name}" if kind == "owner" else f"{label} 委托 {name}"
     vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "household", "voter_ref": str(hid),

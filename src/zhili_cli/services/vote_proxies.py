@@ -112,11 +112,14 @@ def list_rows(conn: sqlite3.Connection, rules: Any, ref: str) -> dict[str, Any]:
     return {"motion": motion["number"], "vote_open": not v["closed_at"], "limit": rules.owners_vote.proxy_max_units, "proxies": rows}
 
 
-def authorisation(conn: sqlite3.Connection, vote_id: int, hid: int, label: str, signer: str) -> int:
-    """The id of the unit's live authorisation to `signer` in this vote, else UserError."""
+def authorisation(conn: sqlite3.Connection, vote_id: int, hid: int, label: str, signer: str, at: str) -> int:
+    """The id of the unit's live authorisation to `signer` in this vote, else UserError; a ballot
+    dated (`at`) before the authorisation was signed is refused too."""
     live = store.live(conn, vote_id, hid)
     if live is None:
         raise UserError("ballot_proxy_unrecorded", room=label, name=signer)
     if not rules_of.matches(live, signer):
         raise UserError("ballot_proxy_other", room=label, name=signer)
+    if live["signed_on"] and at[:10] < live["signed_on"]:
+        raise UserError("ballot_before_proxy", room=label, day=at[:10], signed=live["signed_on"])
     return int(live["id"])
