@@ -104,3 +104,23 @@ def test_rows_of_a_published_period_may_progress_after_it(books):  # noqa: F811
     # but rewording what the posted quarter showed is named
     books.ok("petition", "edit", pet, "--title", "另一件事", "--reason", "改写", env=Q4_END)
     assert "2024Q4" in books.fails("audit", "verify", "--head", head[:12], env=Q4_END)
+
+
+def test_a_row_without_dates_belongs_where_its_parent_does(books):  # noqa: F811
+    """The attendance of a meeting held in the published quarter, added afterwards, is named."""
+    num = books.json("meeting", "schedule", "--date", "2024-12-10", env=IN_Q4)["number"]
+    head = publish_q4(books)
+    from zhili_cli.store.db import open_db
+    from zhili_cli.store.tx import Tx
+
+    conn = open_db(books.db)
+    mid = conn.execute("SELECT id FROM meetings WHERE number = ?", (num,)).fetchone()[0]
+    conn.execute("BEGIN IMMEDIATE")
+    tx = Tx(conn, "someone", "bypass")
+    tx.backdating_allowed = True
+    tx.insert("meeting_attendance", {"meeting_id": mid, "name": "冒名", "party": "residents_committee"})
+    conn.execute("COMMIT")
+    conn.close()
+    books.ok("audit", "verify", env=Q4_END)
+    err = books.fails("audit", "verify", "--head", head[:12], env=Q4_END)
+    assert "2024Q4" in err and "meeting_attendance" in err

@@ -37,6 +37,11 @@ PROGRESS = frozenset({"status", "stage_position", "rules_sha256", "final", "tall
                       "closed_reason", "quorum_met", "quorum_detail", "decision", "approved", "published",
                       "window_from", "window_to", "base", "scope", "response_due", "completion_due",
                       "vote_id", "voided_reason"})
+# Rows without a date of their own belong where their parent belongs (the attendance of a June
+# meeting, the terms of a Q4 approval, the share of a Q4 income): (column, parent table).
+PARENTS = {"meeting_attendance": ("meeting_id", "meetings"), "agenda_items": ("meeting_id", "meetings"),
+           "agenda_carryovers": ("item_id", "agenda_items"), "ledger_shares": ("ledger_id", "ledger"),
+           "expense_approval_terms": ("approval_id", "expense_approvals"), "motion_scopes": ("motion_id", "motions")}
 # Bookkeeping of the publications themselves and of the rules file: never a period's content.
 NOT_CONTENT = frozenset({"publications", "rules_versions"})
 
@@ -101,7 +106,7 @@ class AfterHead:
                 return problem
         if table in NOT_CONTENT or action == BATCH:
             return None
-        period = self._row_change(action, _state(before), _state(after))
+        period = self._row_change(table, action, _state(before), _state(after))
         return Problem("after_publication", table, row_id, aid, period) if period else None
 
     def _ledger(self, aid: int, row_id: int, action: str, before: str | None, after: str | None) -> Problem | None:
@@ -118,15 +123,32 @@ class AfterHead:
                 return Problem("after_head_backdated", "ledger", row_id, aid, day[:7])
         return None
 
-    def _row_change(self, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> str | None:
+    def _dated(self, row: dict[str, Any] | None) -> str | None:
+        """The published period any of the row's dates lies in."""
+        for name, value in (row or {}).items():
+            period = _is_date_column(name) and self._inside(_day(value))
+            if period:
+                return period
+        return None
+
+    def _parent(self, table: str, row: dict[str, Any] | None, depth: int = 0) -> str | None:
+        """The published period a row without dates belongs to through its parent (as it stands)."""
+        if table not in PARENTS or not row or depth > 3:
+            return None
+        column, parent = PARENTS[table]
+        cur = self.conn.execute(f'SELECT * FROM "{parent}" WHERE id = ?', (row.get(column),))
+        values = cur.fetchone()
+        if values is None:
+            return None
+        prow = dict(zip([d[0] for d in cur.description], values))
+        return self._dated(prow) or self._parent(parent, prow, depth + 1)
+
+    def _row_change(self, table: str, action: str, before: dict[str, Any] | None,
+                    after: dict[str, Any] | None) -> str | None:
         """The published period a row change alters, if any."""
         if action == "insert" or action == "delete" or before is None or after is None:
             row = after if action == "insert" else (before or after)
-            for name, value in (row or {}).items():
-                period = _is_date_column(name) and self._inside(_day(value))
-                if period:
-                    return period
-            return None
+            return self._dated(row) or self._parent(table, row)
         changed = [k for k in after.keys() | before.keys() if before.get(k) != after.get(k)]
         # the row belongs to a period by any date it had, or by the date that places it now
         owner = None
@@ -134,6 +156,7 @@ class AfterHead:
             owner = owner or (_is_date_column(name) and self._inside(_day(value))) or None
         for name in IDENTITY_DATES & after.keys():
             owner = owner or self._inside(_day(after[name]))
+        owner = owner or self._parent(table, before) or self._parent(table, after)
         for name in changed:
             if not _is_date_column(name):
                 continue
