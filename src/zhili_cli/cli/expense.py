@@ -9,14 +9,9 @@ import typer
 
 from zhili_cli.cli import imports
 from zhili_cli.cli import listing
+from zhili_cli.domain.vocab import typed  # a default as help shows it: the word people type
 from zhili_cli.i18n import t
 
-
-def _typed(category: str, code: str) -> str:
-    """A default as the help screen shows it: the word a person types (vocab.typed)."""
-    from zhili_cli.domain import vocab
-
-    return vocab.typed(category, code)
 
 app = typer.Typer(help=t("cmd.expense"), no_args_is_help=True, add_completion=False)
 
@@ -36,14 +31,14 @@ def check_lines(result: Any, rules: Any) -> list[str]:
 
     alone = result.alone
     lines = [t("tier_result", amount=format_yuan(alone.amount_fen), tier=t(f"tier.{result.tier}")),
-             t("tier_why", rule=f"expenses.tiers[{alone.index}]", name=_typed("body", alone.tier),
+             t("tier_why", rule=f"expenses.tiers[{alone.index}]", name=typed("body", alone.tier),
                relation=relation_text(alone.relation, alone.bound_fen))]
     if result.earlier:
         combined = result.combined
         lines.append(t("tier_split", days=rules.expenses.split_window_days, total=format_yuan(result.total_fen),
                        numbers=", ".join(f"{e['number']} {format_yuan(e['amount_fen'])}" for e in result.earlier),
                        tier=t(f"tier.{combined.tier}")))
-        lines.append(t("tier_why", rule=f"expenses.tiers[{combined.index}]", name=_typed("body", combined.tier),
+        lines.append(t("tier_why", rule=f"expenses.tiers[{combined.index}]", name=typed("body", combined.tier),
                        relation=relation_text(combined.relation, combined.bound_fen)))
     return lines
 
@@ -106,7 +101,7 @@ def request(
     payee: str = typer.Option(..., "--payee", help=t("opt.payee")),
     purpose: str = typer.Option(..., "--purpose", help=t("opt.purpose")),
     fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund"),
-                                show_default=_typed("fund", "public_revenue")),
+                                show_default=typed("fund", "public_revenue")),
     share: Optional[list[str]] = typer.Option(None, "--share", help=t("opt.share")),
     motion: Optional[str] = typer.Option(None, "--motion", help=t("opt.motion")),
     project: Optional[str] = typer.Option(None, "--project", help=t("opt.project_ref")),
@@ -286,7 +281,7 @@ def import_(
     ctx: typer.Context,
     file: Path = imports.FILE,
     fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund"),
-                                show_default=_typed("fund", "public_revenue")),
+                                show_default=typed("fund", "public_revenue")),
     encoding: Optional[str] = imports.ENCODING,
     sheet: Optional[str] = imports.SHEET,
     map_: Optional[list[str]] = imports.MAP,

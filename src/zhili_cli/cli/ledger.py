@@ -9,14 +9,9 @@ import typer
 
 from zhili_cli.cli import imports
 from zhili_cli.cli import listing
+from zhili_cli.domain.vocab import typed  # a default as help shows it: the word people type
 from zhili_cli.i18n import t
 
-
-def _typed(category: str, code: str) -> str:
-    """A default as the help screen shows it: the word a person types (vocab.typed)."""
-    from zhili_cli.domain import vocab
-
-    return vocab.typed(category, code)
 
 app = typer.Typer(help=t("cmd.ledger"), no_args_is_help=True, add_completion=False)
 income_app = typer.Typer(help=t("cmd.ledger.income"), no_args_is_help=True, add_completion=False)
@@ -40,7 +35,7 @@ def income_add(
     source: str = typer.Option(..., "--source", help=t("opt.source_income")),
     gross: Optional[str] = typer.Option(None, "--gross", help=t("opt.gross")),
     fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund"),
-                                show_default=_typed("fund", "public_revenue")),
+                                show_default=typed("fund", "public_revenue")),
     date: Optional[str] = typer.Option(None, "--date", help=t("opt.date")),
     period: Optional[str] = typer.Option(None, "--period", help=t("opt.period")),
     note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")),
@@ -95,7 +90,7 @@ def income_import(
     ctx: typer.Context,
     file: Path = imports.FILE,
     fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund"),
-                                show_default=_typed("fund", "public_revenue")),
+                                show_default=typed("fund", "public_revenue")),
     encoding: Optional[str] = imports.ENCODING,
     sheet: Optional[str] = imports.SHEET,
     map_: Optional[list[str]] = imports.MAP,
@@ -116,7 +111,7 @@ def opening(
     ctx: typer.Context,
     amount: str = typer.Option(..., "--amount", help=t("opt.amount")),
     fund: str = typer.Option("public_revenue", "--fund", help=t("opt.fund"),
-                                show_default=_typed("fund", "public_revenue")),
+                                show_default=typed("fund", "public_revenue")),
     date: Optional[str] = typer.Option(None, "--date", help=t("opt.date")),
     json_out: bool = JSON,
 ) -> None:

@@ -8,14 +8,9 @@ from typing import Any, Optional
 import typer
 
 from zhili_cli.cli import listing
+from zhili_cli.domain.vocab import typed  # a default as help shows it: the word people type
 from zhili_cli.i18n import t
 
-
-def _typed(category: str, code: str) -> str:
-    """A default as the help screen shows it: the word a person types (vocab.typed)."""
-    from zhili_cli.domain import vocab
-
-    return vocab.typed(category, code)
 
 app = typer.Typer(help=t("cmd.meeting"), no_args_is_help=True, add_completion=False)
 
@@ -52,7 +47,7 @@ def _emit_meeting(g: Any, ref: str, json_out: bool, key: str, **params: Any) -> 
 def schedule(
     ctx: typer.Context,
     kind: str = typer.Option("three_party", "--kind", help=t("opt.meeting_kind"),
-                                show_default=_typed("meeting_kind", "three_party")),
+                                show_default=typed("meeting_kind", "three_party")),
     on: Optional[str] = typer.Option(None, "--date", help=t("opt.meeting_date")),
     title: Optional[str] = typer.Option(None, "--title", help=t("opt.meeting_title")),
     convener: Optional[str] = typer.Option(None, "--convener", help=t("opt.convener")),

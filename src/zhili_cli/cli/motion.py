@@ -10,14 +10,9 @@ import typer
 from zhili_cli.cli import imports
 from zhili_cli.cli import listing
 from zhili_cli.cli import motion_proxy
+from zhili_cli.domain.vocab import typed  # a default as help shows it: the word people type
 from zhili_cli.i18n import t
 
-
-def _typed(category: str, code: str) -> str:
-    """A default as the help screen shows it: the word a person types (vocab.typed)."""
-    from zhili_cli.domain import vocab
-
-    return vocab.typed(category, code)
 
 app = typer.Typer(help=t("cmd.motion"), no_args_is_help=True, add_completion=False)
 ballots_app = typer.Typer(help=t("cmd.motion.ballots"), no_args_is_help=True, add_completion=False)
@@ -52,7 +47,7 @@ def propose(
     title: str = typer.Option(..., "--title", help=t("opt.motion_title")),
     text: str = typer.Option("", "--text", help=t("opt.motion_text")),
     matter: str = typer.Option("other", "--matter", help=t("opt.matter"),
-                                show_default=_typed("matter", "other")),
+                                show_default=typed("matter", "other")),
     origin: Optional[list[str]] = typer.Option(None, "--origin", help=t("opt.origin")),
     subject: Optional[str] = typer.Option(None, "--subject", help=t("opt.subject")),
     only: Optional[str] = typer.Option(None, "--only", help=t("opt.only_body")),

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from zhili_cli.domain.vocab import typed  # a default as help shows it: the word people type
 from zhili_cli.i18n import t
 
-
-def _typed(category: str, code: str) -> str:
-    """A default as the help screen shows it: the word a person types (vocab.typed)."""
-    from zhili_cli.domain import vocab
-
-    return vocab.typed(category, code)
 
 app = typer.Typer(help=t("cmd.vote"), no_args_is_help=True, add_completion=False)
 
@@ -53,7 +48,7 @@ def parse_count(text: str, option: str) -> int:
 def check(
     ctx: typer.Context,
     vote_class: str = typer.Option("ordinary", "--class", help=t("opt.vote_class"),
-                                show_default=_typed("vote_class", "ordinary")),
+                                show_default=typed("vote_class", "ordinary")),
     owners: str = typer.Option(..., "--owners", help=t("opt.owners")),
     area: str = typer.Option(..., "--area", help=t("opt.area")),
     voted_owners: str = typer.Option(..., "--voted-owners", help=t("opt.voted_owners")),
