@@ -17,16 +17,17 @@ def f(s):  # noqa: F811
     return s
 
 
-def owners_vote(cli, monkeypatch, subject, *, matter="fund_use", scope=(), units=UNITS):
-    """An owners' vote naming `subject`, every unit of `units` agreeing, closed after its window."""
+def owners_vote(cli, monkeypatch, subject, *, matter="fund_use", scope=(), units=UNITS, month=1):
+    """An owners' vote naming `subject`, every unit of `units` agreeing, closed after its window
+    (from the 25th of `month` of 2025, eleven days)."""
     args = sum((["--scope", x] for x in scope), [])
     y = cli.json("motion", "propose", "--title", f"表决 {subject}", "--matter", matter, "--only", "owners",
                  "--subject", subject, *args)["number"]
-    cli.ok("motion", "vote", "open", y, "--from", "2025-01-25", "--to", "2025-02-05")
-    monkeypatch.setenv("ZHILI_NOW", "2025-01-26T10:00:00+08:00")
+    cli.ok("motion", "vote", "open", y, "--from", f"2025-{month:02d}-25", "--to", f"2025-{month + 1:02d}-05")
+    monkeypatch.setenv("ZHILI_NOW", f"2025-{month:02d}-26T10:00:00+08:00")
     owner = {u: f"业主{i}" for i, u in enumerate(UNITS)}
     cli.ok("motion", "vote", y, *sum((["--ballot", f"{u}=同意@{owner[u]}"] for u in units), []))
-    monkeypatch.setenv("ZHILI_NOW", "2025-02-06T10:00:00+08:00")
+    monkeypatch.setenv("ZHILI_NOW", f"2025-{month + 1:02d}-06T10:00:00+08:00")
     return cli.json("motion", "vote", "close", y)
 
 

@@ -26,6 +26,7 @@ RELEASED = {
     "rulekeys": ["m001_ballot_method"],
     "reps": ["m001_meeting_roster"],
     "proxies": ["m001_vote_proxies"],
+    "decisions": ["m001_expense_scope"],
 }
 
 

@@ -107,6 +107,7 @@ def request(
     project: Optional[str] = typer.Option(None, "--project", help=t("opt.project_ref")),
     petition: Optional[str] = typer.Option(None, "--petition", help=t("opt.petition_ref")),
     emergency: Optional[str] = typer.Option(None, "--emergency", help=t("opt.emergency")),
+    scope: Optional[list[str]] = typer.Option(None, "--scope", help=t("opt.expense_scope")),
     json_out: bool = JSON,
 ) -> None:
     from zhili_cli.cli.context import globals_of
@@ -119,7 +120,7 @@ def request(
     with g.write("expense request") as tx:
         row = expenses.request(tx, rules, fund=fund, amount_fen=fen, payee=payee, purpose=purpose,
                                motion=motion, project=project, petition=petition, shares=share,
-                               emergency=emergency)
+                               emergency=emergency, scope=scope)
     if json_out:
         _render(row, True)
         return

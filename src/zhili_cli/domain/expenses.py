@@ -40,6 +40,45 @@ def uses_fund(fund: str | None, shares: Any = None) -> bool:
 def row_uses_fund(row: Any) -> bool:
     return uses_fund(row["fund"], row["shares"])
 
+
+def scope_entries(texts: Any) -> list[str]:
+    """The scope (列支范围) as typed (`1`, `2幢`, `3-2`, `3-2-501`) → its entries as a vote
+    records them (`1`, `2`, `3-2`, `3-2-501`), each once, in the order given; `全部` or nothing:
+    [] (the whole compound)."""
+    from zhili_cli.domain.motions import parse_scope
+
+    out: list[str] = []
+    for text in texts or []:
+        part = parse_scope(text)
+        if part is None:
+            return []
+        entry = "-".join(p for p in part if p)
+        if entry not in out:
+            out.append(entry)
+    return out
+
+
+def same_scope(a: Any, b: Any) -> bool:
+    """Two scopes (lists of entries, or their stored JSON text; None: the whole compound) name the
+    same owners exactly."""
+    import json
+
+    def entries(value: Any) -> frozenset[str]:
+        if isinstance(value, str):
+            value = json.loads(value) if value.strip() else []
+        return frozenset(value or [])
+
+    return entries(a) == entries(b)
+
+
+def scope_label(value: Any) -> Any:
+    """A scope for a message: its entries, or (the whole compound) the catalogue's word for it."""
+    import json
+
+    if isinstance(value, str):
+        value = json.loads(value) if value.strip() else []
+    return "、".join(value or []) or Term("decisions.whole_compound")
+
 # action → (states it may start from, state it leads to)
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "approve": (("requested",), "approved"),

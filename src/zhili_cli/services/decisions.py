@@ -38,13 +38,19 @@ def candidates(conn: sqlite3.Connection, body: str, subject: str) -> list[dict[s
     vote_body = VOTE_BODY.get(body)
     if vote_body is None:
         return []
+    from zhili_cli.domain.expenses import same_scope
+
+    is_expense, scope = expense_store.scope_of(conn, subject)
     out: list[dict[str, Any]] = []
     for vote in expense_store.votes_naming(conn, vote_body, subject):
         first, _ = expense_store.row_marks(conn, "votes", vote["id"])
         final = bool(vote["final"]) if "final" in vote and vote["final"] is not None else True
+        why = None if vote["result"] == "passed" else "failed"
+        if why is None and vote_body == "owners" and is_expense and not same_scope(vote.get("scope"), scope):
+            why = "scope"  # the owners who voted are not the owners whose money it is
         out.append({"body": body, "ref": _vote_ref(conn, vote), "at": vote.get("closed_at") or vote["updated_at"],
-                    "detail": _tally_text(vote["tally"]), "final": final, "passed": vote["result"] == "passed",
-                    "mark": first, "why": None if vote["result"] == "passed" else "failed"})
+                    "detail": _tally_text(vote["tally"]), "final": final, "passed": why is None,
+                    "mark": first, "why": why})
     return out
 
 
@@ -115,13 +121,13 @@ def approval_refusal(conn: sqlite3.Connection, body: str, subject: str, *, since
         if not c["final"] and c["mark"] > since:
             return "expense.vote_not_final", c["ref"]
     for c in found:
-        if c.get("why") in THREE_PARTY_REFUSALS:
-            return THREE_PARTY_REFUSALS[c["why"]], c["vote_ref"] if c["why"] == "positions_failed" else c["ref"]
+        if c.get("why") in REFUSALS:
+            return REFUSALS[c["why"]], c["vote_ref"] if c["why"] == "positions_failed" else c["ref"]
     return "expense.no_decision", None
 
 
-THREE_PARTY_REFUSALS = {"positions_failed": "decisions.positions_failed", "no_positions": "decisions.no_positions",
-                        "item_rejected": "decisions.item_rejected"}
+REFUSALS = {"positions_failed": "decisions.positions_failed", "no_positions": "decisions.no_positions",
+                        "item_rejected": "decisions.item_rejected", "scope": "decisions.scope_differs"}
 
 
 def check_item_decision(conn: sqlite3.Connection, meeting: dict[str, Any], item: dict[str, Any],
@@ -138,6 +144,21 @@ def check_item_decision(conn: sqlite3.Connection, meeting: dict[str, Any], item:
         if vote["result"] == "failed":
             raise UserError("decisions.decide_against_vote", number=meeting["number"], item=item["position"],
                             ref=_vote_ref(conn, vote))
+
+
+def check_motion_scope(conn: sqlite3.Connection, subject: str | None, scope: list[str]) -> None:
+    """A motion naming an expense has exactly the expense's scope (列支范围): the proposer does
+    not pick which owners decide (public revenue: the whole compound; a maintenance fund use:
+    the buildings or units the request names)."""
+    if not subject:
+        return
+    from zhili_cli.domain.expenses import same_scope, scope_label
+    from zhili_cli.store import expenses as expense_store
+
+    is_expense, want = expense_store.scope_of(conn, subject.strip())
+    if is_expense and not same_scope(scope, want):
+        raise UserError("decisions.motion_scope_differs", number=subject.strip(), scope=scope_label(want),
+                        given=scope_label(scope))
 
 
 def _tally_text(tally: Any) -> str:

@@ -90,7 +90,11 @@ def _shares(fund: str, amount_fen: int, shares: list[str] | None) -> dict[str, i
 
 def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpose: str,
             motion: str | None = None, project: str | None = None, petition: str | None = None,
-            shares: list[str] | None = None, emergency: str | None = None) -> dict[str, Any]:
+            shares: list[str] | None = None, emergency: str | None = None,
+            scope: list[str] | None = None) -> dict[str, Any]:
+    """A request. `scope` (列支范围) names the buildings, stairways or units a maintenance fund use
+    is charged to (none: the whole compound); public revenue is always the whole compound's. An
+    owners' vote approving it must have exactly this scope."""
     fund_key = rules_of.fund(fund)
     if not purpose or not purpose.strip():
         raise UserError("expense.purpose_required")
@@ -100,6 +104,9 @@ def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpo
     if emergency and not rules_of.uses_fund(fund_key, share_map):
         raise UserError("expense.emergency_only_fund")
     emergency_key = rules_of.check_emergency(rules, emergency)
+    entries = rules_of.scope_entries(scope)
+    if entries and not rules_of.uses_fund(fund_key, share_map):
+        raise UserError("decisions.scope_public")
     if motion:
         from zhili_cli.services.projects import motion_number
 
@@ -118,7 +125,8 @@ def request(tx: Tx, rules: Any, *, fund: str, amount_fen: int, payee: str, purpo
     row = {"number": "", "year": 0, "seq": 0, "fund": fund_key, "amount_fen": amount_fen,
            "payee": payee.strip(), "purpose": purpose.strip(), "motion": motion, "project": project,
            "petition": petition, "shares": json.dumps(share_map, ensure_ascii=False) if share_map else None,
-           "emergency": emergency_key, "status": "requested", "requested_by": tx.actor, "requested_at": tx.at_iso}
+           "emergency": emergency_key, "scope": json.dumps(entries, ensure_ascii=False) if entries else None,
+           "status": "requested", "requested_by": tx.actor, "requested_at": tx.at_iso}
     row.update(tier_fields(tx.conn, rules, row, at=tx.at))
     year = tx.at.year
     seq = store.next_seq(tx.conn, year)
@@ -223,7 +231,8 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
         found = find_approval(tx.conn, chosen, number, since=since)
         if not found:
             key, vote_ref = approval_refusal(tx.conn, chosen, number, since=since)
-            raise UserError(key, number=number, body=Term(f"body.{chosen}"), ref=vote_ref or "")
+            raise UserError(key, number=number, body=Term(f"body.{chosen}"), ref=vote_ref or "",
+                            scope=rules_of.scope_label(row.get("scope")))
         if chosen not in already:
             store.add_approval(tx, row["id"], chosen, str(found.get("ref") or ""), by,
                                str(found.get("detail") or "") or None, terms=terms)
@@ -354,6 +363,7 @@ def public_row(row: dict[str, Any]) -> dict[str, Any]:
     out["amount"] = fen_to_yuan(row["amount_fen"])
     out["shares"] = json.loads(row["shares"]) if row.get("shares") else None
     out["split_of"] = row["split_of"].split(",") if row.get("split_of") else []
+    out["scope"] = json.loads(row["scope"]) if row.get("scope") else []
     return out
 
 

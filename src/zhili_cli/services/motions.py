@@ -70,6 +70,10 @@ def propose(tx: Tx, rules: Any, *, title: str, text: str = "", matter: str = "ot
         store.add_stage(tx, {"motion_id": motion_id, "position": pos, "key": key, "body": body,
                              "status": "current" if pos == 0 else "pending",
                              "started_at": tx.at_iso if pos == 0 else None})
+    from zhili_cli.domain.expenses import scope_entries
+    from zhili_cli.services.decisions import check_motion_scope
+
+    check_motion_scope(tx.conn, subject, scope_entries(scopes))
     for entry in scopes or []:
         part = parse_scope(entry)
         if part is not None:

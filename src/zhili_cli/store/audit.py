@@ -42,7 +42,7 @@ DERIVED_PREFIX = "search_"
 LATER_COLUMNS: dict[str, tuple[str, ...]] = {
     "votes": ("final", "closed_at", "window_from", "window_to", "announced_on", "base", "scope", "rules_sha256"),
     "expense_approvals": ("rules_sha256",),
-    "expenses": ("rules_sha256",),
+    "expenses": ("rules_sha256", "scope"),
     "agenda_items": ("rules_sha256", "summary"),
     "meetings": ("place", "note_taker", "roster"),
     "ballots": ("method", "proxy_id"),

@@ -124,6 +124,12 @@ def votes_naming(conn: sqlite3.Connection, body: str, subject: str) -> list[dict
         "SELECT * FROM votes WHERE body = ? AND subject = ? ORDER BY id DESC", (body, subject)))
 
 
+def scope_of(conn: sqlite3.Connection, number: str) -> tuple[bool, str | None]:
+    """(whether `number` is an expense, its stored scope: JSON text or None for the whole compound)."""
+    row = conn.execute("SELECT scope FROM expenses WHERE number = ?", (number,)).fetchone()
+    return (row is not None, row[0] if row is not None else None)
+
+
 def votes_at_meeting(conn: sqlite3.Connection, meeting_id: int, body: str, ref: str) -> list[dict[str, Any]]:
     """The votes of `body` taken at a meeting on `ref`: naming it as their subject, or of the
     motion numbered `ref`."""

@@ -34,6 +34,7 @@ SET_MODULES = (
     "zhili_cli.store.migrations.rulekeys",
     "zhili_cli.store.migrations.reps",
     "zhili_cli.store.migrations.proxies",
+    "zhili_cli.store.migrations.decisions",
 )
 
 

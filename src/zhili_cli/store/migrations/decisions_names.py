@@ -1,0 +1,2 @@
+SET = "decisions"
+NAMES: tuple[str, ...] = ("m001_expense_scope",)
