@@ -128,6 +128,15 @@ def _vote_cell(vote: dict[str, Any] | None) -> str | None:
     return label("vote_result." + vote["result"], vote["result"])
 
 
+def _vote_row(v: dict[str, Any], summaries: bool) -> list[Any]:
+    """A vote taken at the meeting on a motion not on its agenda: motion, body, result, counts."""
+    title = v["title"] + (f"（{v['subject']}）" if v.get("subject") else "")
+    result = label("vote_result." + v["result"], v["result"])
+    approved = {"passed": t("rep.yes"), "failed": t("rep.no")}.get(v["result"])
+    return (["—", f"{label('item_type.motion', 'motion')} {v['motion']}", title] + ([None] if summaries else [])
+            + [f"{label('body.' + v['body'], v['body'])}{result}", _vote_cell(v), approved, None, None])
+
+
 def minutes(conn: sqlite3.Connection, rules: Any, ref: str, now: datetime) -> Report:
     m = _meeting(conn, ref)
     people = store.attendance(conn, m["id"])
@@ -153,6 +162,12 @@ def minutes(conn: sqlite3.Connection, rules: Any, ref: str, now: datetime) -> Re
                     [i["decision"] or t("rep.m.undecided"), _vote_cell(vote),
                      {1: t("rep.yes"), 0: t("rep.no")}.get(i["approved"]), c.party_name(i["owner_party"]),
                      (i["due"] or "")[:10] or None])
+    listed = {i["ref"] for i in items if i["type"] == "motion"}
+    for v in store.meeting_votes(conn, m["id"]):
+        if v["motion"] in listed:
+            continue
+        listed.add(v["motion"])  # one row a motion: its latest vote at this meeting stands
+        rows.append(_vote_row(votes[v["motion"]], summaries))
     decisions = Section("decisions", t("rep.sec.decisions"), [
         Table(columns=[t("rep.col.position"), t("rep.col.type"), t("rep.col.title")]
               + ([t("rep.m.summary")] if summaries else [])

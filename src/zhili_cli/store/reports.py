@@ -167,16 +167,32 @@ def yearly(conn: sqlite3.Connection, date_from: str, date_to: str, at: str, meet
 # ---- other areas ---------------------------------------------------------------------------
 
 def meetings_between(conn: sqlite3.Connection, date_from: str, date_to: str, at: str) -> list[dict[str, Any]]:
-    """Meetings held in the range, their decisions counted as taken by `at`."""
-    return all_dicts(conn.execute("""
+    """Meetings held in the range: not cancelled by `at` and with attendance recorded (a meeting
+    nobody was recorded at was not held). Decided and approved count the agenda items decided
+    by `at` and the votes taken at the meeting and closed by `at` on motions not already
+    decided as an agenda item, as the minutes list them."""
+    cancelled = ("AND NOT EXISTS (SELECT 1 FROM meeting_changes c WHERE c.meeting_id = m.id "
+                 "AND c.action = 'cancel' AND c.at < ?1)" if _has_table(conn, "meeting_changes") else "")
+    extra = """(SELECT COUNT(*) FROM votes v JOIN motions mo ON mo.id = v.motion_id WHERE v.meeting_id = m.id
+                AND v.result <> 'open' AND COALESCE(v.closed_at, v.updated_at) < ?1 {cond}
+                AND NOT EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND i.type = 'motion'
+                    AND i.ref = mo.number AND i.decided_at < ?1))"""
+    return all_dicts(conn.execute(f"""
         SELECT m.id, m.number, m.kind, m.title, m.date, m.quorum_met,
             (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS attended,
             (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id) AS items,
-            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.decided_at < ?1) AS decided,
+            (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.decided_at < ?1)
+                + {extra.format(cond="")} AS decided,
             (SELECT COUNT(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.approved = 1
-                AND i.decided_at < ?1) AS approved
-        FROM meetings m WHERE m.date >= ?2 AND m.date < ?3 AND m.date < ?1 ORDER BY m.date, m.id
+                AND i.decided_at < ?1) + {extra.format(cond="AND v.result = 'passed'")} AS approved
+        FROM meetings m WHERE m.date >= ?2 AND m.date < ?3 AND m.date < ?1
+            AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id) {cancelled}
+        ORDER BY m.date, m.id
     """, (at, date_from, date_to)))
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 def meeting(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
@@ -198,7 +214,8 @@ def members_in_office(conn: sqlite3.Connection, day: str) -> list[dict[str, Any]
 def meeting_votes(conn: sqlite3.Connection, meeting_id: int) -> list[dict[str, Any]]:
     """Votes taken at a meeting, with the motion they decide."""
     return all_dicts(conn.execute(
-        "SELECT mo.number AS motion, v.body, v.result, v.tally FROM votes v JOIN motions mo ON mo.id = v.motion_id "
+        "SELECT mo.number AS motion, mo.title, v.body, v.subject, v.result, v.tally FROM votes v "
+        "JOIN motions mo ON mo.id = v.motion_id "
         "WHERE v.meeting_id = ? ORDER BY v.id", (meeting_id,)))
 
 
