@@ -7,6 +7,7 @@ included, are shown visibly (`\\x1b`) instead of reaching the terminal."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any, Iterable, Sequence
 
@@ -59,6 +60,24 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
         sys.stderr.write(visible(t("table_columns_left_out", columns=t("table_columns_sep").join(left_out))) + "\n")
 
 
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?")
+
+
+def screen_when(value: Any, *, day: bool = False) -> Any:
+    """A stored ISO timestamp as shown on screen: `2026-12-02 19:49` in Asia/Shanghai, or its
+    date alone for a deadline (due at the end of its day); anything else as it is."""
+    if not isinstance(value, str) or not _ISO_TIME.fullmatch(value):
+        return value
+    from zhili_cli import clock
+
+    when = clock.from_iso(value)
+    if when is None:
+        return value
+    if when.tzinfo is not None:
+        when = when.astimezone(clock.TZ)
+    return when.strftime("%Y-%m-%d" if day else "%Y-%m-%d %H:%M")
+
+
 def kv(title: str | None, pairs: Iterable[tuple[str, Any]]) -> None:
     from rich.table import Table
 
@@ -66,7 +85,7 @@ def kv(title: str | None, pairs: Iterable[tuple[str, Any]]) -> None:
     tbl.add_column(style="bold")
     tbl.add_column()
     for k, v in pairs:
-        tbl.add_row(literal(k), literal(v))
+        tbl.add_row(literal(k), literal(screen_when(v)))
     _console().print(tbl)
 
 

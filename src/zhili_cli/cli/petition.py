@@ -284,6 +284,10 @@ def show(ctx: typer.Context, ref: str = REF, json_out: bool = JSON,
     for field, prefix in (("status", "status"), ("kind", "kind"), ("source", "source"), ("responsible", "party")):
         if shown.get(field):
             shown[field] = t(f"{prefix}.{shown[field]}")
+    from zhili_cli.cli.output import screen_when
+
+    for field in ("response_due", "completion_due"):
+        shown[field] = screen_when(shown.get(field), day=True)
     if shown.get("building"):
         from zhili_cli.domain.buildings import label
 
