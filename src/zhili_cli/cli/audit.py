@@ -33,8 +33,8 @@ def log(
         return
     table(t("audit_title"), ["#", t("col.at"), t("col.actor"), t("col.command"), t("col.table"), t("col.row"),
                              t("col.action"), "hash"],
-          [(r["id"], r["at"][:19].replace("T", " "), r["actor"], r["command"], r["table_name"], r["row_id"],
-            r["action"], r["hash"][:12]) for r in rows])
+          [(r["id"], r["at"][:19].replace("T", " "), r["actor"], r["command"], table_word(r["table_name"]), r["row_id"],
+            action_word(r["action"]), r["hash"][:12]) for r in rows])
     listing.note_cut(len(rows), total)
 
 
@@ -47,6 +47,13 @@ def table_word(name: str | None) -> str:
         return ""
     entry = catalogue().get(f"table.{name}")
     return name if entry is None or lang() == "en" else f"{entry[0]}（{name}）"
+
+
+def action_word(action: str) -> str:
+    """An audited change as a person reads it (insert → 新增); an unknown one as stored."""
+    from zhili_cli.i18n import catalogue
+
+    return t(f"audit_action.{action}") if f"audit_action.{action}" in catalogue() else action
 
 
 @app.command("verify", help=t("cmd.audit.verify"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import typer
 
 from zhili_cli.i18n import t
@@ -40,7 +42,17 @@ def today(
         if i["kind"] == "mailbox":
             ref, title = "", t("today.mailbox_days", days=t("list_sep").join(t("weekday." + d) for d in i["weekdays"]))
         typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {ref}  {title}")
-        typer.echo(f"    → {i['command']}")
+        typer.echo(f"    → {_command(i['command'])}")
+
+
+def _command(text: str) -> str:
+    """A suggested command as the reader types it: a meeting kind by its Chinese word."""
+    from zhili_cli.domain import vocab
+    from zhili_cli.i18n import lang
+
+    if lang() == "en" or not text.startswith("zhili meeting "):
+        return text
+    return re.sub(r"--kind (\w+)", lambda m: "--kind " + vocab.name("meeting_kind", m.group(1)), text)
 
 
 def _when(item: dict) -> str:

@@ -45,7 +45,7 @@ def cast(tx: Tx, rules: Any, motion: dict[str, Any], stage: dict[str, Any], *, m
     else:
         what = tally.choice(result or "")
         if vote_store.ballot(tx.conn, v["id"], "body", body):
-            raise UserError("motion_second_vote", name=body)
+            raise UserError("motion_second_vote", name=vocab.name("body", body))
         vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "body", "voter_ref": body,
                                    "voter_name": body, "choice": what, "at": tx.at_iso})
     return v["id"], retally(tx, rules, v["id"])

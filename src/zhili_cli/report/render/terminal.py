@@ -98,7 +98,7 @@ def _chart(con: Any, chart: Any) -> None:
             values = [v or 0 for v in series.values]
             con.print(literal(f"  {series.name:<{width}}  {sparkline(values)}  "
                               f"{cell(values[0]) if values else ''} → {cell(values[-1]) if values else ''}"
-                              f"  (max {cell(max(values) if values else 0)})"), highlight=False)
+                              "  " + t("rep.chart_max", n=cell(max(values) if values else 0))), highlight=False)
         if chart.labels:
             con.print(literal(f"  {'':<{width}}  {chart.labels[0]} … {chart.labels[-1]}"), highlight=False)
         return
