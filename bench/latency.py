@@ -11,7 +11,8 @@ same interpreter.
    every everyday read — `petition list|show|stats|list --overdue`, `household list`,
    `meeting list`, `motion list`, `expense list`, `ledger balance` — and the secretary's desk
    (`today`, `petition list --search` with a two-character and a four-character word,
-   `household list --flag` with the last visits, `volunteer list`, `audit log`), a monthly report as
+   `household list --flag` with the last visits, `volunteer list`, `audit log`), three of them
+   as the screen shows them (tables drawn with rich, not JSON), a monthly report as
    Markdown, `zhili --help`, and a bare Typer app printing "hello" and its `--help`.
 3. Prints the medians (wall and CPU apart) and the ratios with their targets: each read
    ≤ 1.25× the bare app, the Markdown report ≤ 1.5×, `zhili --help` ≤ 1.1× the bare `--help`;
@@ -75,7 +76,14 @@ DESK = {
     "volunteer list": ["volunteer", "list", "--json"],
     "audit log": ["audit", "log", "--json"],
 }
+# what the secretary reads on the screen: the same reads drawn as tables (rich), not JSON
+TERMINAL = {
+    "petition list (terminal)": ["petition", "list", "--limit", "20"],
+    "petition stats (terminal)": ["petition", "stats"],
+    "today (terminal)": ["today"],
+}
 READS.update(DESK)
+READS.update(TERMINAL)
 TITLES = ("电梯经常停运", "地下车库漏水", "楼道灯不亮", "垃圾清运不及时", "绿化带缺少修剪", "门禁卡失灵",
           "高空抛物", "噪音扰民", "电动车楼道充电", "停车位被占", "水压不足", "外墙渗水")
 TEXTS = ("", "晚上八点以后尤其明显，已经持续一周。", "请尽快安排维修。", "老人孩子出入不便，希望物业处理。")
