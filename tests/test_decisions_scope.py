@@ -68,3 +68,17 @@ def test_a_fund_use_charged_to_one_building_is_not_approved_by_a_whole_compound_
     monkeypatch.setenv("ZHILI_NOW", "2025-02-06T10:00:00+08:00")
     assert f.json("motion", "vote", "close", y)["passed"] is True
     assert "表决范围" in f.fails("expense", "approve", num)
+
+
+def test_a_scoped_fund_use_cannot_be_amended_into_public_revenue_kept_on_some_buildings(f):
+    num = f.json("expense", "request", "--amount", "30000", "--fund", "维修资金", "--purpose", "3幢外墙",
+                 "--payee", "防水公司", "--scope", "3")["number"]
+    assert "公共收益" in f.fails("expense", "amend", num, "--fund", "公共收益", "--reason", "改用公共收益")
+    assert f.json("expense", "show", num)["fund"] == "maintenance_fund"
+
+
+def test_expense_show_names_the_scope(f):
+    num = f.json("expense", "request", "--amount", "30000", "--fund", "维修资金", "--purpose", "3幢外墙",
+                 "--payee", "防水公司", "--scope", "3幢", "--scope", "2-1")["number"]
+    out = f.ok("expense", "show", num).stdout
+    assert "列支范围" in out and "3、2-1" in out

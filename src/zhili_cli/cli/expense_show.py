@@ -32,6 +32,8 @@ def render(row: dict[str, Any], json_out: bool) -> None:
         pairs.append((t("efield.shares"), "; ".join(
             f"{t('fund.' + k) if k in ('public_revenue', 'maintenance_fund', 'co_funded') else k} {format_yuan(v)}"
             for k, v in row["shares"].items())))
+    if row.get("scope"):
+        pairs.append((t("efield.scope"), "、".join(row["scope"])))
     if row["emergency"]:
         pairs.append((t("efield.emergency"), t(f"emergency.{row['emergency']}")))
     for field in ("motion", "project", "petition", "requested_by", "requested_at", "paid_at"):

@@ -55,6 +55,8 @@ def amend(tx: Tx, rules: Any, ref: str, *, reason: str, amount_fen: int | None =
         raise UserError("expense.shares_required")
     if new["emergency"] and not rules_of.row_uses_fund(new):
         raise UserError("expense.emergency_only_fund")
+    if new.get("scope") and not rules_of.row_uses_fund(new):
+        raise UserError("decisions.scope_public")  # public revenue is the whole compound's
     new.update(tier_fields(tx.conn, rules, new, at=tx.at, exclude=row["id"]))
     before = {k: row[k] for k in SHOWN}
     after = {k: new[k] for k in SHOWN}
