@@ -105,7 +105,7 @@ def expenses(conn: sqlite3.Connection, period: Period, at: str, *, public: bool)
                                      t("rep.col.tier"), t("rep.col.approvals"), t("rep.col.approved_on"),
                                      t("rep.col.vote"), t("rep.col.status")],
                             rows=detail_rows, title=t("rep.expense_list_fund", fund=label("fund." + fund, fund)),
-                            wide=True))
+                            wide=True, drop=(5, 6, 4, 7, 2)))  # a narrow terminal keeps amount and status
     if pending is not None:
         blocks.append(pending)
     return Section("expenses", t("rep.sec.expenses"), blocks)

@@ -66,4 +66,6 @@ def open_listing(rows: list[dict[str, Any]], total: int, at_iso: str, start: str
     for r, row in zip(rows, c.petition_rows(rows, public=public, with_reporter=True)):
         row[7:7] = [c.days_late(r, at_iso), t("rep.yes") if (r["received_at"] or "") < start else None]
         out.append(row)
-    return Table(columns=columns, rows=out, title=title, empty=t("rep.none"), wide=True)
+    # a narrow terminal keeps the number, the item, its state, the deadline and the days late
+    drop = (10, 9, 5, 8, 2, 3) if len(columns) == 11 else (5, 8, 2, 3)
+    return Table(columns=columns, rows=out, title=title, empty=t("rep.none"), wide=True, drop=drop)

@@ -20,6 +20,7 @@ class Table:
     empty: str | None = None  # shown instead of an empty table
     wide: bool = False  # many columns: printed in a smaller type so that it fits A4 portrait
     kind: str = "table"
+    drop: tuple[int, ...] = ()  # a narrow terminal leaves these columns out first (then from the right)
 
 
 @dataclass
