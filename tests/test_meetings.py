@@ -88,7 +88,7 @@ def test_auto_agenda_attend_decide_moves_petition(cli, monkeypatch):
     assert "已有决定" in cli.fails("meeting", "decide", "M2024-001", str(item), "--decision", "again")
 
     minutes = cli.ok("meeting", "minutes", "M2024-001").stdout
-    assert "\n# " in minutes and "建设充电棚" in minutes and "张红梅" in minutes  # officials in full
+    assert "会议纪要" in minutes and "建设充电棚" in minutes and "张红梅" in minutes  # officials in full
     shown = cli.json("meeting", "show", "M2024-001")
     assert {a["party"] for a in shown["attendance"]} == {"residents_committee", "owners_committee", "property"}
     assert cli.json("meeting", "list")[0]["number"] == "M2024-001"

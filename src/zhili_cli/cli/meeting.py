@@ -275,7 +275,13 @@ def minutes(ctx: typer.Context, ref: str = REF,
     from zhili_cli.report import build_meeting
     from zhili_cli.report.render import render
 
-    text = render(build_meeting.minutes(g.conn(), None, ref, clock.now()), "md")
+    report = build_meeting.minutes(g.conn(), None, ref, clock.now())
+    if not json_out and not out:  # on screen: drawn for the terminal, not Markdown source
+        from zhili_cli.report.render.terminal import show
+
+        show(report)
+        return
+    text = render(report, "md")
     if json_out:
         from zhili_cli.cli.output import emit_json
 
@@ -286,8 +292,6 @@ def minutes(ctx: typer.Context, ref: str = REF,
 
         write_atomic(out, text, protected=[g.db_path, Path("zhili.yaml")])
         typer.echo(t("meeting_minutes_written", path=str(out)))
-    else:
-        typer.echo(text, nl=False)
 
 
 @app.command("list", help=t("cmd.meeting.list"))

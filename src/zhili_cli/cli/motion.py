@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Optional
 
@@ -299,6 +300,11 @@ def _note(note: str | None) -> str:
         return t(f"vote_result.{note}")
     if note and note.endswith(" ballots") and note.split(" ")[0].isdigit():
         return t("ballots_imported_note", count=note.split(" ")[0])
+    opened = re.fullmatch(r"(\S+) (\d{4}-\d{2}-\d{2}) (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", note or "")
+    if opened:  # an owners' vote opened: "written|M2026-001 announced from..to", as stored
+        how, announced, start, end = opened.groups()
+        how = t("vote_opened_written") if how == "written" else how
+        return t("vote_opened_note", how=how, announced=announced, start=start, end=end)
     return note or ""
 
 
