@@ -64,3 +64,9 @@ def test_today_suggests_the_meeting_kind_in_chinese_and_says_the_rule_in_words(c
     line = next(x for x in text.splitlines() if "开箱" in x)
     assert "信箱开箱日" in line.split("meetings.mailbox_days")[0]
     assert "--kind three_party" in cli.ok("--lang", "en", "today", "--days", "30").stdout
+
+
+def test_a_wrong_vote_class_is_answered_with_the_chinese_words(cli):
+    err = cli.fails("vote", "check", "--class", "随便", "--owners", "10", "--area", "1000", "--voted-owners", "8",
+                    "--voted-area", "800", "--agree-owners", "6", "--agree-area", "600", code=2)
+    assert "普通 或 特别" in err and "ordinary" not in err

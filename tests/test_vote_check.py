@@ -65,7 +65,7 @@ def test_works_without_a_database(tmp_path):
 def test_bad_input_refused(cli):
     assert "面积" in cli.fails(*BASE, "--agree-owners", "1", "--agree-area", "1.234", code=2)
     assert "abc" in cli.fails(*BASE, "--agree-owners", "abc", "--agree-area", "1", code=2)
-    assert "special" in cli.fails(*BASE, "--class", "huge", "--agree-owners", "1", "--agree-area", "1", code=2)
+    assert "特别" in cli.fails(*BASE, "--class", "huge", "--agree-owners", "1", "--agree-area", "1", code=2)
     cli.fails(*BASE, "--agree-owners", "701", "--agree-area", "1")
     cli.fails("vote", "check", "--owners", "0", "--area", "0", "--voted-owners", "0", "--voted-area", "0",
               "--agree-owners", "0", "--agree-area", "0")
