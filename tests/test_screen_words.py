@@ -70,3 +70,17 @@ def test_a_wrong_vote_class_is_answered_with_the_chinese_words(cli):
     err = cli.fails("vote", "check", "--class", "随便", "--owners", "10", "--area", "1000", "--voted-owners", "8",
                     "--voted-area", "800", "--agree-owners", "6", "--agree-area", "600", code=2)
     assert "普通 或 特别" in err and "ordinary" not in err
+
+
+def test_an_opening_bracket_never_ends_a_line():
+    from zhili_cli import fit
+
+    for text, width in (("议案经过（motion_events）", 16), ("更换声控灯支出（E2026-001）", 14), ("通知（请于周五前）回复", 8)):
+        lines = fit.wrap(text, width).splitlines()
+        assert "".join(lines) == text and not any(line.endswith("（") for line in lines), lines
+
+
+def test_audit_log_header_is_chinese(cli):
+    cli.ok("petition", "add", "--title", "路灯", "--source", "信箱")
+    header = next(line for line in cli.ok("audit", "log", env={"COLUMNS": "200"}).stdout.splitlines() if "动作" in line)
+    assert "校验值" in header and "hash" not in header

@@ -20,7 +20,9 @@ from rich.cells import cell_len
 SHORT = 12  # cells: a vocabulary word (专项维修资金), a date, a short number stays whole
 FLOOR = 8  # cells: a wrapped text column is never narrower than this (four Chinese characters)
 _CLOSE = "，。、；：！？）》」』”’〉】,.;:!?)"  # never at the start of a line
-_UNIT = re.compile(rf"\s+|[!-~]+[{_CLOSE}]*|.[{_CLOSE}]*", re.S)  # whitespace, an ASCII run, one character
+_OPEN = "（《「『“‘〈【"  # never at the end of a line
+# whitespace, an ASCII run, one character (with the brackets that open or close it)
+_UNIT = re.compile(rf"\s+|[{_OPEN}]*[!-~]+[{_CLOSE}]*|[{_OPEN}]*[^{_OPEN}][{_CLOSE}]*|[{_OPEN}]+", re.S)
 
 
 def _units(line: str) -> list[str]:

@@ -32,7 +32,7 @@ def log(
         listing.note_cut(len(rows), total)
         return
     table(t("audit_title"), ["#", t("col.at"), t("col.actor"), t("col.command"), t("col.table"), t("col.row"),
-                             t("col.action"), "hash"],
+                             t("col.action"), t("col.hash")],
           [(r["id"], r["at"][:19].replace("T", " "), r["actor"], r["command"], table_word(r["table_name"]), r["row_id"],
             action_word(r["action"]), r["hash"][:12]) for r in rows])
     listing.note_cut(len(rows), total)
