@@ -18,8 +18,14 @@ def _columns(conn: sqlite3.Connection) -> tuple[str, ...]:
     return tuple(r[1] for r in conn.execute("PRAGMA table_info(petitions)"))
 
 
-def with_as_of(conn: sqlite3.Connection, at_param: str = ":at") -> str:
-    """A WITH clause defining `petitions_at`: the petitions as they stood at `at_param`."""
+def with_as_of(conn: sqlite3.Connection, at: str, at_param: str = ":at") -> str:
+    """A WITH clause defining `petitions_at`: the petitions as they stood at `at` (bound as
+    `at_param`). Nearly always no correction is dated after `at`: `petitions_at` is then the
+    table itself, not materialized, so the queries keep their indexes."""
+    later = conn.execute("SELECT 1 FROM petition_corrections c JOIN petition_events e ON e.id = c.event_id "
+                         "WHERE e.at >= ? LIMIT 1", (at,)).fetchone()
+    if later is None:
+        return "WITH petitions_at AS NOT MATERIALIZED (SELECT * FROM petitions) "
     cols = _columns(conn)
     fixed = []
     for name in cols:

@@ -51,7 +51,7 @@ def received_by(conn: sqlite3.Connection, column: str, date_from: str, date_to: 
     """(value, received, done by `at`) of petitions received in the range, grouped by one column."""
     if column not in ("source", "kind", "building"):
         raise ValueError(column)
-    sql = (with_as_of(conn) +
+    sql = (with_as_of(conn, at) +
            f"SELECT {column}, COUNT(*), SUM(status IN ('done','verified') AND closed_at < :at) FROM petitions_at "
            f"WHERE received_at >= :f AND received_at < :t AND received_at < :at{_private(include_private)} "
            f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}")
@@ -69,7 +69,7 @@ def stats_as_of(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
     past period's figures do not change when later work is recorded (for domain.stats)."""
     open_at = "(closed_at IS NULL OR closed_at >= :at)"
     untriaged = "(triaged_at IS NULL OR triaged_at >= :at)"
-    sql = with_as_of(conn) + f"""
+    sql = with_as_of(conn, at) + f"""
         SELECT kind, source,
             COUNT(*) AS received,
             SUM(status IN {ACCEPTED} AND COALESCE(triaged_at, closed_at) < :at) AS accepted,
@@ -94,7 +94,7 @@ def stats_as_of(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
 
 def closed_between(conn: sqlite3.Connection, date_from: str, date_to: str, at: str,
                    include_private: bool = True) -> int:
-    sql = (with_as_of(conn) + "SELECT COUNT(*) FROM petitions_at WHERE closed_at >= :f AND closed_at < :t "
+    sql = (with_as_of(conn, at) + "SELECT COUNT(*) FROM petitions_at WHERE closed_at >= :f AND closed_at < :t "
            f"AND closed_at < :at AND +status IN ('done','verified'){_private(include_private)}")
     return int(conn.execute(sql, {"f": date_from, "t": date_to, "at": at}).fetchone()[0])
 
@@ -105,7 +105,7 @@ def monthly_counts(conn: sqlite3.Connection, date_from: str, date_to: str,
     the range's end (a later reopening does not take a month's done back)."""
     out: dict[str, list[int]] = {}
     priv = _private(include_private)
-    head = with_as_of(conn)
+    head = with_as_of(conn, date_to)
     params = {"f": date_from, "t": date_to, "at": date_to}
     for month, n in conn.execute(
             f"{head}SELECT substr(received_at, 1, 7), COUNT(*) FROM petitions_at "
@@ -134,7 +134,7 @@ def open_at(conn: sqlite3.Connection, at: str, *, received_before: str, overdue_
     if overdue_only:
         where += (" AND ((completion_due IS NOT NULL AND completion_due < :day) OR "
                   "((triaged_at IS NULL OR triaged_at >= :at) AND response_due < :day))")
-    head = with_as_of(conn)  # a deadline is due at the end of its day
+    head = with_as_of(conn, at)  # a deadline is due at the end of its day
     count = int(conn.execute(f"{head}SELECT COUNT(*) FROM petitions_at WHERE {where}", params).fetchone()[0])
     sql = (f"{head}SELECT number, title, kind, building, responsible, status, received_at, response_due, "
            f"completion_due, triaged_at, reporter, reporter_phone FROM petitions_at WHERE {where} "
