@@ -82,3 +82,10 @@ def test_expense_show_names_the_scope(f):
                  "--payee", "防水公司", "--scope", "3幢", "--scope", "2-1")["number"]
     out = f.ok("expense", "show", num).stdout
     assert "列支范围" in out and "3、2-1" in out
+
+
+def test_the_committee_reviews_a_scoped_emergency_without_a_scope_of_its_own(f):
+    num = f.json("expense", "request", "--amount", "30000", "--fund", "维修资金", "--purpose", "3幢电梯急修",
+                 "--payee", "电梯公司", "--scope", "3", "--emergency", "lift_failure")["number"]
+    f.ok("motion", "propose", "--title", "急修", "--only", "committee", "--subject", num)
+    assert "3" in f.fails("motion", "propose", "--title", "急修", "--only", "assembly", "--subject", num)

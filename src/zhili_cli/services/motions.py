@@ -73,7 +73,8 @@ def propose(tx: Tx, rules: Any, *, title: str, text: str = "", matter: str = "ot
     from zhili_cli.domain.expenses import scope_entries
     from zhili_cli.services.decisions import check_motion_scope
 
-    check_motion_scope(tx.conn, subject, scope_entries(scopes))
+    if any(body == "owners" for _, body in stages):  # a scope is who votes among the owners
+        check_motion_scope(tx.conn, subject, scope_entries(scopes))
     for entry in scopes or []:
         part = parse_scope(entry)
         if part is not None:
