@@ -76,3 +76,22 @@ def test_no_volunteer_hours_can_be_dated_into_a_published_month(june):
     assert "2025-06" in err and "已公示" in err
     cli.ok("volunteer", "add", "王阿姨", "--hours", "2", "--activity", "义诊", "--date", "2025-07-01",
            env=at("2025-07-03"))
+
+
+def test_the_as_of_view_is_the_table_itself_until_a_later_correction(june):
+    """The period's figures read the petitions table straight (its indexes serve) while nothing
+    was corrected after the period's end; the tests above check both ways give the same figures."""
+    import sqlite3
+
+    from zhili_cli.store.petitions_as_of import corrected_since, with_as_of
+
+    cli, _report = june
+    end = "2025-07-01T00:00:00+08:00"
+    conn = sqlite3.connect(cli.db)
+    try:
+        assert not corrected_since(conn, end) and "(SELECT * FROM petitions)" in with_as_of(conn, end)
+        cli.ok("petition", "reopen", "P2025-001", "--reason", "又坏了", env=at("2025-07-03"))
+        assert corrected_since(conn, end) and "later_fix" in with_as_of(conn, end)
+        assert not corrected_since(conn, "2025-07-04T00:00:00+08:00")
+    finally:
+        conn.close()
