@@ -66,8 +66,8 @@ def wrap(text: str, width: int) -> str:
         cur = ""
         for unit in _units(line):
             if unit.isspace():
-                if cur and cell_len(cur) + 1 <= width:
-                    cur += " "
+                if cur and cell_len(cur + unit) <= width:
+                    cur += unit  # kept as written (two spaces between parts stay two)
                 elif cur:
                     out.append(cur.rstrip())
                     cur = ""
@@ -86,6 +86,17 @@ def wrap(text: str, width: int) -> str:
                 cur = pieces[-1]
         out.append(cur.rstrip())
     return "\n".join(out)
+
+
+def hang(text: str, width: int, indent: int = 4) -> str:
+    """`text` wrapped to `width` (as `wrap`), its later lines indented by `indent` spaces."""
+    first = wrap(text, width).split("\n")[0]
+    if not text.startswith(first):  # leading blanks: no hanging indent to keep
+        return wrap(text, width)
+    rest = text[len(first):].lstrip()
+    if not rest:
+        return first
+    return "\n".join([first, *(" " * indent + line for line in wrap(rest, max(width - indent, FLOOR)).split("\n"))])
 
 
 def layout(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int,

@@ -227,7 +227,14 @@ def list_(
 
         emit_json([public_row(r) for r in rows])
         return
-    listing.out_or(ctx, out, force, wide_table)(t("expenses_title"),
+    body = lambda v: t(f"body.{v}")  # noqa: E731
+    listing.out_or(ctx, out, force, wide_table,
+                   [{k: v for k, v in public_row(r).items() if k != "amount_fen"} for r in rows],
+                   {"fund": lambda v: t(f"fund.{v}"), "tier": body, "required_body": body,
+                    "status": lambda v: t(f"expense.status.{v}"), "emergency": lambda v: t(f"emergency.{v}")},
+                   {"number": t("col.e_number"), "fund": t("col.e_fund"),
+                    "payee": t("col.e_payee"), "purpose": t("col.e_purpose"), "tier": t("col.e_tier"),
+                    "status": t("col.e_status"), "amount": t("col.e_amount")})(t("expenses_title"),
                [t("col.e_number"), t("col.e_date"), t("col.e_amount"), t("col.e_tier"), t("col.e_status"),
                 t("col.e_purpose")],
                [(r["number"], r["requested_at"][:10], format_yuan(r["amount_fen"]),

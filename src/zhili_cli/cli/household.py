@@ -92,7 +92,7 @@ def _rows_out(ctx: typer.Context, rows: list[dict], json_out: bool, out: Optiona
         return
     flags = any("flags" in r for r in rows)
     visits = any("last_visit" in r for r in rows)
-    listing.out_or(ctx, out, force, table)(
+    listing.out_or(ctx, out, force, table, [{k: v for k, v in r.items() if k != "id"} for r in rows])(
         t("households_title"),
         [t("col.building"), t("col.unit"), t("col.room"), t("col.area"), t("col.owner"), t("col.phone"),
          t("col.residents"), *([t("col.flags")] if flags else []), *([t("col.last_visit")] if visits else [])],

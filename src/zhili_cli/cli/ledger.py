@@ -197,7 +197,13 @@ def list_(
 
     from zhili_cli.cli.expense import wide_table
 
-    listing.out_or(ctx, out, force, wide_table)(t("ledger.title"),
+    listing.out_or(ctx, out, force, wide_table,
+                   [{k: v for k, v in r.items() if k not in ("id", "amount_fen")} for r in rows],
+                   {"fund": lambda v: t(f"fund.{v}"), "kind": lambda v: t(f"sheet.ledger_kind.{v}"),
+                    "source": lambda v: t(f"source.{v}"), "tier": lambda v: t(f"body.{v}")},
+                   {"entry": t("col.l_entry"), "fund": t("col.l_fund"), "kind": t("col.l_kind"),
+                    "on_date": t("col.l_date"), "period": t("col.l_period"), "expense": t("col.l_ref"),
+                    "amount": t("col.e_amount"), "source": t("col.l_source")})(t("ledger.title"),
                [t("col.l_entry"), t("col.l_date"), t("col.l_fund"), t("col.l_in"), t("col.l_out"), t("col.l_ref"),
                 t("col.l_source")],
                [(r["entry"], r["on_date"], t(f"fund.{r['fund']}"),

@@ -2,8 +2,9 @@
 
 `.csv` is UTF-8 with a byte-order mark (Excel then reads the Chinese right); `.xlsx` is a real
 workbook (openpyxl) with the header row frozen and the column widths set. Any other suffix is
-refused before any work. The file holds what the terminal table holds: masked, unless the
-command's own `--reveal` was given (and audited). Cells that a spreadsheet would run as a
+refused before any work. The file holds the whole record, every column `--json` gives, under
+the names zhili prints (`full_sheet`), masked as on the screen unless the command's own
+`--reveal` was given (and audited). Cells that a spreadsheet would run as a
 formula (starting with =, +, -, @, a tab or a carriage return, except plain numbers) are
 written with a leading apostrophe. Files go through `outfile.write_atomic`: never the
 database or the rules, never an existing file without `--force`.
@@ -84,9 +85,59 @@ def note_cut(shown: int, total: Optional[int]) -> None:
         typer.echo(visible(t("list_cut", shown=shown, total=total)), err=True)
 
 
-def out_or(ctx: typer.Context, out: Optional[str], force: bool,
-           render: Callable[..., None]) -> Callable[..., None]:
-    """`render` (the terminal table) when there is no `--out`, else a writer of the same rows."""
+def header(key: str) -> str:
+    """A record's key as a spreadsheet header: the name zhili prints for it (field.KEY, col.KEY,
+    sheet.KEY in the catalogue), the key itself when it has none."""
+    from zhili_cli.i18n import catalogue
+
+    entries = catalogue()
+    for prefix in ("field.", "col.", "sheet."):
+        if prefix + key in entries:
+            return t(prefix + key)
+    return key
+
+
+def yes_no(value: Any) -> str:
+    return t("word.yes") if value else t("word.no")
+
+
+def full_sheet(records: Sequence[dict[str, Any]], words: Optional[dict[str, Callable[[Any], Any]]] = None,
+               names: Optional[dict[str, str]] = None) -> tuple[list[str], list[list[Any]]]:
+    """Every key of the records (the objects --json gives, masked the same way), in first-seen
+    order, under its printed name (`names[key]` where the list names it otherwise); codes put
+    into words by `words[key]`, yes/no for flags, amounts in fen (`…_fen`) as yuan."""
+    keys: list[str] = []
+    for record in records:
+        keys += [k for k in record if k not in keys]
+    words, names = words or {}, names or {}
+
+    def cell(key: str, value: Any) -> Any:
+        if value is None:
+            return ""
+        if key in words:
+            return words[key](value)
+        if key.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+            sign, fen = ("-" if value < 0 else ""), abs(value)
+            return f"{sign}{fen // 100}.{fen % 100:02d}"
+        if isinstance(value, bool):
+            return t("word.yes") if value else t("word.no")
+        if isinstance(value, (list, tuple)):
+            return "、".join(str(v) for v in value)
+        if isinstance(value, dict):
+            import json
+
+            return json.dumps(value, ensure_ascii=False)
+        return value
+
+    return [names.get(k) or header(k) for k in keys], [[cell(k, r.get(k)) for k in keys] for r in records]
+
+
+def out_or(ctx: typer.Context, out: Optional[str], force: bool, render: Callable[..., None],
+           records: Optional[Sequence[dict[str, Any]]] = None,
+           words: Optional[dict[str, Callable[[Any], Any]]] = None,
+           names: Optional[dict[str, str]] = None) -> Callable[..., None]:
+    """`render` (the terminal table) when there is no `--out`, else a writer of the list: of
+    `records` (every column --json has, see full_sheet) when given, else of the table's rows."""
     if not out:
         return render
 
@@ -95,6 +146,8 @@ def out_or(ctx: typer.Context, out: Optional[str], force: bool,
         from zhili_cli.outfile import write_atomic
 
         g = globals_of(ctx)
+        if records:  # none: the table's header alone
+            columns, rows = full_sheet(records, words, names)
         rows = [list(r) for r in rows]
         path = Path(out)
         data = to_xlsx(title, columns, rows) if path.suffix.lower() == ".xlsx" else to_csv(columns, rows)

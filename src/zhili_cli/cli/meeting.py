@@ -304,16 +304,20 @@ def list_(ctx: typer.Context,
 
     g = globals_of(ctx)
     rows, total = listing.page(lambda n: meetings.list_(g.conn(), kind, n), listing.limit_for(ctx, out, limit))
+    records = [{**{k: v for k, v in r.items() if k not in ("id", "year", "seq")},
+                "quorum_met": None if r["quorum_met"] is None else bool(r["quorum_met"])} for r in rows]
     if json_out:
         from zhili_cli.cli.output import emit_json
 
-        emit_json([{**{k: v for k, v in r.items() if k not in ("id", "year", "seq")},
-                    "quorum_met": None if r["quorum_met"] is None else bool(r["quorum_met"])} for r in rows])
+        emit_json(records)
         listing.note_cut(len(rows), total)
         return
     from zhili_cli.cli.output import table
 
-    listing.out_or(ctx, out, force, table)(t("meetings_title"),
+    listing.out_or(ctx, out, force, table, records,
+                   {"kind": lambda v: t(f"meeting_kind.{v}"), "extraordinary": listing.yes_no},
+                   {"number": t("col.meeting"), "kind": t("col.meeting_kind"), "title": t("col.title"),
+                    "quorum_met": t("col.quorum"), "items": t("col.items")})(t("meetings_title"),
           [t("col.meeting"), t("col.date"), t("col.meeting_kind"), t("col.title"), t("col.items"), t("col.quorum")],
           [(r["number"], r["date"], t(f"meeting_kind.{r['kind']}"),
             r["title"] + (f"（{t('meeting_state.cancelled')}）" if r["cancelled"] else ""), r["items"],

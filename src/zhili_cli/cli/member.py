@@ -77,7 +77,8 @@ def list_(
     if json_out:
         emit_json(out)
         return
-    listing.out_or(ctx, out_file, force, table)(
+    listing.out_or(ctx, out_file, force, table, [{k: v for k, v in r.items() if k != "id"} for r in out],
+                   {"role": lambda v: t(f"role.{v}"), "party": lambda v: t(f"party.{v}")})(
         t("members_title"),
         [t("col.name"), t("col.role"), t("col.party"), t("col.phone"), t("col.term"), t("col.term_left")],
         [(r["name"], t(f"role.{r['role']}"), t(f"party.{r['party']}"), r["phone"],

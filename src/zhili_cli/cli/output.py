@@ -34,6 +34,11 @@ def _console() -> Any:
     return Console(highlight=False, emoji=False)
 
 
+def terminal_width() -> int:
+    """The width lists are fitted to (COLUMNS when set, else the terminal's, else 80)."""
+    return _console().width
+
+
 def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]], keep: int = 0,
           drop: Sequence[int] | None = None) -> None:
     """A table fitted to the terminal (cli/fit.py): numbers and reference numbers never split,

@@ -230,17 +230,21 @@ def list_(
 
         with g.write("petition list --reveal") as tx:
             rows = reveal_petitions(tx, rows)
+    records = [{k: v for k, v in r.items() if k != "id"} for r in rows]
     if json_out:
         from zhili_cli.cli.output import emit_json
 
-        emit_json([{k: v for k, v in r.items() if k != "id"} for r in rows])
+        emit_json(records)
         listing.note_cut(len(rows), total)
         return
     from zhili_cli.cli.output import table
 
     late = [t("col.due"), t("col.days_late")] if overdue else []
     who = [t("field.reporter"), t("field.reporter_phone")] if reveal else []
-    listing.out_or(ctx, out, force, table)(
+    listing.out_or(ctx, out, force, table, records, {
+        "status": lambda v: t(f"status.{v}"), "kind": lambda v: vocab.name("kind", v),
+        "source": lambda v: vocab.name("source", v), "responsible": lambda v: t(f"party.{v}"),
+        "deadline": lambda v: t(f"sheet.deadline.{v}")})(
         t("petitions_title"),
         [t("col.number"), t("col.status"), t("col.kind"), t("col.title"), t("col.received"), t("col.responsible"),
          *late, *who],

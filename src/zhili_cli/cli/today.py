@@ -31,6 +31,11 @@ def today(
     if not found:
         typer.echo(t("today_nothing", days=days))
         return
+    from zhili_cli.cli import fit
+    from zhili_cli.cli.output import terminal_width
+    from zhili_cli.visible import visible
+
+    width = terminal_width()
     typer.echo(t("today_title", date=clock.now().date().isoformat(), days=days))
     for i in found:
         title = i["title"]
@@ -41,7 +46,8 @@ def today(
         ref = i["ref"]
         if i["kind"] == "mailbox":
             ref, title = "", t("today.mailbox_days", days=t("list_sep").join(t("weekday." + d) for d in i["weekdays"]))
-        typer.echo(f"{_when(i)}  {t('today.' + i['kind'])}  {ref}  {title}")
+        # wrapped to the terminal: a reference number or a date is never cut at the edge
+        typer.echo(fit.hang(visible(f"{_when(i)}  {t('today.' + i['kind'])}  {ref}  {title}"), width))
         typer.echo(f"    → {_command(i['command'])}")
 
 

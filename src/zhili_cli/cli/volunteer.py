@@ -81,7 +81,9 @@ def balance(
     if json_out:
         emit_json(rows)
         return
-    listing.out_or(ctx, out, force, table)(
+    listing.out_or(ctx, out, force, table, rows, None,
+                   {"name": t("col.name"), "hours": t("col.v_hours"), "earned": t("col.v_earned"),
+                    "redeemed": t("col.v_redeemed"), "balance": t("col.v_balance"), "last_date": t("col.v_last")})(
         t("volunteer_balance_title", currency=g.rules_obj().volunteer.currency),
         [t("col.name"), t("col.v_hours"), t("col.v_earned"), t("col.v_redeemed"), t("col.v_balance"),
          t("col.v_last")],
@@ -110,7 +112,9 @@ def list_(
         emit_json(rows)
         listing.note_cut(len(rows), total)
         return
-    listing.out_or(ctx, out, force, table)(
+    listing.out_or(ctx, out, force, table, rows, {"kind": lambda v: t(f"volunteer.{v}")},
+                   {"name": t("col.name"), "date": t("col.date"), "kind": t("col.v_kind"), "hours": t("col.v_hours"),
+                    "activity": t("col.v_activity"), "points": t("col.v_points")})(
         t("volunteer_list_title"),
         [t("col.date"), t("col.name"), t("col.v_kind"), t("col.v_hours"), t("col.v_activity"), t("col.v_points")],
         [(r["date"], r["name"], t(f"volunteer.{r['kind']}"), r["hours"] if r["kind"] == "service" else "",
