@@ -64,7 +64,7 @@ def test_household_and_member_sheets_carry_the_whole_record(cli, tmp_path):
     assert first["楼道长"] == "是" and first["开发商未售"] == "否" and first["业主"] == "张**"
     assert first["电话"] == "138****1234" and first["面积㎡"] == "118.50"
     cli.ok("member", "add", "金建国", "--role", "主任", "--phone", "13900001111",
-           "--term-start", "2023-06-01", "--term-end", "2028-05-31")
+           "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "选举公告", "--basis-date", "2023-05-20")
     members = tmp_path / "成员.csv"
     cli.ok("member", "list", "--out", str(members))
     row = _read(members)[0]
