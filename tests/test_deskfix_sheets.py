@@ -101,3 +101,23 @@ def test_today_lines_wrap_at_80_columns_without_cutting_a_number(cli, tmp_path):
     assert all(cell_len(line) <= 80 for line in out.splitlines())
     assert "P2024-001" in out and "P2024-999" in out and "2024-02-04" in out
     assert any(line.startswith("    ") and "→" not in line for line in out.splitlines())  # the title's hanging indent
+
+
+def test_audit_log_speaks_chinese(cli, tmp_path):
+    cli.ok("household", "add", "--building", "3", "--room", "501", "--area", "90")
+    out = cli.ok("audit", "log", env={"COLUMNS": "120"}).stdout
+    assert "住户档案" in out and "新增" in out and "哈希" in out
+    assert "insert" not in out
+    assert "households" in cli.ok("--lang", "en", "audit", "log", env={"COLUMNS": "120"}).stdout
+
+
+def test_motion_sheet_in_words(cli, tmp_path):
+    from tests.test_motions import register
+
+    register(cli, tmp_path, ["100"] * 3)
+    cli.ok("motion", "propose", "--title", "充电棚方案", "--text", "第一稿", "--only", "owners")
+    out = tmp_path / "议案.csv"
+    cli.ok("motion", "list", "--out", str(out))
+    row = _read(out)[0]
+    assert row["编号"].startswith("Y2024-") and row["状态"] and row["事项类别"] and row["内容"] == "第一稿"
+    assert not any(k.isascii() for k in row) and "open" not in row.values() and "ordinary" not in row.values()

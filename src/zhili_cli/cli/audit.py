@@ -34,7 +34,7 @@ def log(
     table(t("audit_title"), ["#", t("col.at"), t("col.actor"), t("col.command"), t("col.table"), t("col.row"),
                              t("col.action"), t("col.hash")],
           [(r["id"], r["at"][:19].replace("T", " "), r["actor"], r["command"], table_word(r["table_name"]), r["row_id"],
-            action_word(r["action"]), r["hash"][:12]) for r in rows])
+            action_word(r["action"]), r["hash"][:12]) for r in rows], drop=(7, 5))
     listing.note_cut(len(rows), total)
 
 

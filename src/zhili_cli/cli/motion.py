@@ -332,7 +332,12 @@ def list_(ctx: typer.Context,
         return
     from zhili_cli.cli.output import table
 
-    listing.out_or(ctx, out, force, table)(t("motions_title"), [t("col.number"), t("col.title"), t("col.class"), t("col.stage"), t("col.status")],
+    listing.out_or(ctx, out, force, table, data,
+                   {"matter": lambda v: t(f"matter.{v}"), "vote_class": lambda v: t(f"class.{v}"),
+                    "status": lambda v: t(f"motion_status.{v}"), "stage": _stage_name},
+                   {"number": t("col.number"), "title": t("col.title"), "vote_class": t("col.class"),
+                    "stage": t("col.stage"), "status": t("col.status"), "closed_at": t("sheet.motion_closed_at")})(
+        t("motions_title"), [t("col.number"), t("col.title"), t("col.class"), t("col.stage"), t("col.status")],
           [(r["number"], r["title"], t(f"class.{r['vote_class']}"),
             _stage_name(r["stage"]) if r["status"] == "open" else "", t(f"motion_status.{r['status']}"))
            for r in data], drop=(3, 2))
