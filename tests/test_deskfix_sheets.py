@@ -121,3 +121,14 @@ def test_motion_sheet_in_words(cli, tmp_path):
     row = _read(out)[0]
     assert row["编号"].startswith("Y2024-") and row["状态"] and row["事项类别"] and row["内容"] == "第一稿"
     assert not any(k.isascii() for k in row) and "open" not in row.values() and "ordinary" not in row.values()
+
+
+def test_project_sheet_lists_its_milestones(cli, tmp_path):
+    num = cli.json("project", "add", "--title", "室外集中充电棚")["number"]
+    cli.ok("project", "milestone", num, "--title", "选址公示", "--due", "2024-04-30", "--party", "物业")
+    out = tmp_path / "项目.csv"
+    cli.ok("project", "list", "--out", str(out))
+    row = _read(out)[0]
+    assert row["编号"] == num and row["节点总数"] == "1" and row["已完成节点"] == "0"
+    assert f"{num}#1 选址公示（2024-04-30，否）" in next(v for k, v in row.items() if k.startswith("节点（"))
+    assert not any(k.isascii() for k in row)

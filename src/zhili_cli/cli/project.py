@@ -104,7 +104,14 @@ def list_(ctx: typer.Context, json_out: bool = JSON, out: Optional[str] = listin
         return
     from zhili_cli.cli.expense import wide_table as table
 
-    listing.out_or(ctx, out, force, table)(t("projects_title"),
+    def milestones(items: list[dict]) -> str:
+        return "；".join(f"{m['ref']} {m['title']}（{m['due'] or ''}，"
+                        f"{t('word.yes') if m['done'] else t('word.no')}）" for m in items)
+
+    listing.out_or(ctx, out, force, table, rows, {"milestones": milestones},
+                   {"number": t("col.p_number"), "title": t("col.p_title"), "motion": t("col.p_motion"),
+                    "overdue": t("col.p_overdue"), "milestones": t("sheet.milestones"), "done": t("sheet.p_done"),
+                    "total": t("sheet.p_total"), "progress": t("sheet.p_progress")})(t("projects_title"),
           [t("col.p_number"), t("col.p_title"), t("col.p_motion"), t("col.p_progress"), t("col.p_overdue")],
           [(r["number"], r["title"], r["motion"] or "", f"{r['done']}/{r['total']} ({r['progress']:.1f}%)",
             ", ".join(r["overdue"])) for r in rows], drop=(2, 4))
