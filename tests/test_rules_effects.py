@@ -34,7 +34,7 @@ def test_mailbox_days_on_the_desk(cli, tmp_path, monkeypatch):
     assert (item["due"], item["days_late"], item["weekdays"]) == ("2024-03-05", 0, ["tue", "fri"])
     assert item["command"].startswith("zhili petition add --source 信箱")
     assert "周二、周五开箱" in cli.ok("today").stdout
-    assert "opened on Tuesday, Friday" in cli.ok("--lang", "en", "today").stdout
+    assert "opened on Tuesday, Friday" in cli.ok("--lang", "en", "today", env={"COLUMNS": "200"}).stdout  # one line
     at(monkeypatch, "2024-03-06")  # Wednesday: not a collection day
     assert _kind(cli.json("today"), "mailbox") == []
     wed = _rules(tmp_path, "mailbox_days: [tue, fri]", "mailbox_days: [wed]")
