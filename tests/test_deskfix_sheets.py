@@ -132,3 +132,10 @@ def test_project_sheet_lists_its_milestones(cli, tmp_path):
     assert row["编号"] == num and row["节点总数"] == "1" and row["已完成节点"] == "0"
     assert f"{num}#1 选址公示（2024-04-30，否）" in next(v for k, v in row.items() if k.startswith("节点（"))
     assert not any(k.isascii() for k in row)
+
+
+def test_today_piped_keeps_whole_lines(cli, tmp_path):
+    long = "17幢电梯频繁困人建议整体检测并更换主板同时检查12号电梯的门机和编码器以及P2024-999的记录"
+    cli.ok("petition", "add", "--title", long, "--source", "热线", "--received", "2024-02-01 09:00")
+    out = cli.ok("today", env={"COLUMNS": ""}).stdout  # not a terminal, no COLUMNS: a script reads it
+    assert any(line.endswith(long) for line in out.splitlines())

@@ -35,7 +35,11 @@ def today(
     from zhili_cli.cli.output import terminal_width
     from zhili_cli.visible import visible
 
-    width = terminal_width()
+    import os
+    import sys
+
+    # wrapped on a terminal (or at a COLUMNS the user set); a pipe or a file gets whole lines
+    width = terminal_width() if sys.stdout.isatty() or os.environ.get("COLUMNS") else None
     typer.echo(t("today_title", date=clock.now().date().isoformat(), days=days))
     for i in found:
         title = i["title"]
@@ -47,7 +51,8 @@ def today(
         if i["kind"] == "mailbox":
             ref, title = "", t("today.mailbox_days", days=t("list_sep").join(t("weekday." + d) for d in i["weekdays"]))
         # wrapped to the terminal: a reference number or a date is never cut at the edge
-        typer.echo(fit.hang(visible(f"{_when(i)}  {t('today.' + i['kind'])}  {ref}  {title}"), width))
+        line = visible(f"{_when(i)}  {t('today.' + i['kind'])}  {ref}  {title}")
+        typer.echo(fit.hang(line, width) if width else line)
         typer.echo(f"    → {_command(i['command'])}")
 
 
