@@ -106,7 +106,7 @@ def test_today_lines_wrap_at_80_columns_without_cutting_a_number(cli, tmp_path):
 def test_audit_log_speaks_chinese(cli, tmp_path):
     cli.ok("household", "add", "--building", "3", "--room", "501", "--area", "90")
     out = cli.ok("audit", "log", env={"COLUMNS": "120"}).stdout
-    assert "住户档案" in out and "新增" in out and "哈希" in out
+    assert "住户档案" in out and "新增" in out and "校验值" in out
     assert "insert" not in out
     assert "households" in cli.ok("--lang", "en", "audit", "log", env={"COLUMNS": "120"}).stdout
 
