@@ -84,3 +84,14 @@ def test_audit_log_header_is_chinese(cli):
     cli.ok("petition", "add", "--title", "路灯", "--source", "信箱")
     header = next(line for line in cli.ok("audit", "log", env={"COLUMNS": "200"}).stdout.splitlines() if "动作" in line)
     assert "校验值" in header and "hash" not in header
+
+
+def test_a_partys_second_position_is_named_in_the_screens_language(cli):
+    from tests.test_meetings import three_party_meeting
+
+    y = cli.json("motion", "propose", "--title", "增设充电棚", "--only", "three_party")["number"]
+    m = three_party_meeting(cli)
+    twice = ["motion", "vote", y, "--meeting", m, "--position", "物业=同意", "--position", "物业=反对"]
+    assert "物业 已投过票" in cli.fails(*twice)
+    err = cli.fails("--lang", "en", *twice)
+    assert "property company has already voted" in err and "物业" not in err

@@ -21,6 +21,7 @@ from zhili_cli.domain import votes as tally
 from zhili_cli.domain import vocab
 from zhili_cli.domain.motions import split_assignment as _split
 from zhili_cli.errors import Term, UserError
+from zhili_cli.i18n import t
 from zhili_cli.store import motions as store
 from zhili_cli.store import votes as vote_store
 from zhili_cli.store.tx import Tx
@@ -168,15 +169,15 @@ def _positions(tx: Tx, rules: Any, v: dict[str, Any], meeting: dict[str, Any], e
         name, what = _split(entry)
         party = vocab.party(name)
         if party not in parties:
-            raise UserError("position_not_a_party", party=vocab.PARTY_ZH[party],
-                            parties="、".join(vocab.PARTY_ZH[p] for p in parties))
+            raise UserError("position_not_a_party", party=vocab.name("party", party),
+                            parties=t("list_sep").join(vocab.name("party", p) for p in parties))
         if party not in here:
-            raise UserError("reps.position_party_absent", party=vocab.PARTY_ZH[party], number=meeting["number"])
+            raise UserError("reps.position_party_absent", party=vocab.name("party", party), number=meeting["number"])
         if vote_store.ballot(tx.conn, v["id"], "party", party):
-            raise UserError("motion_second_vote", name=vocab.PARTY_ZH[party])
+            raise UserError("motion_second_vote", name=vocab.name("party", party))
         choice = tally.choice(what)
         vote_store.add_ballot(tx, {"vote_id": v["id"], "voter_type": "party", "voter_ref": party,
-                                   "voter_name": vocab.PARTY_ZH[party], "choice": choice, "at": tx.at_iso})
+                                   "voter_name": vocab.name("party", party), "choice": choice, "at": tx.at_iso})
 
 
 def retally(tx: Tx, rules: Any, vote_id: int) -> dict[str, Any]:
