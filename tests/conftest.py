@@ -48,6 +48,10 @@ class Cli:
     def json(self, *args: str, env: dict | None = None):
         return json.loads(self.ok(*args, "--json", env=env).stdout)
 
+    def adopt_rules(self, *options: str, reason: str = "业主大会修改议事规则", env: dict | None = None):
+        """`rules adopt`: a changed rules file is refused for writes until it is adopted."""
+        return self.ok(*options, "rules", "adopt", "--reason", reason, env=env)
+
     def fails(self, *args: str, code: int = 1, env: dict | None = None):
         result = self(*args, env=env)
         assert result.exit_code == code, f"exit {result.exit_code}: {result.output}{result.exception!r}"

@@ -75,6 +75,7 @@ def test_proxies_refused_unless_the_rules_allow_them(cli):
     err = cli.fails("motion", "vote", y, "--meeting", m, *votes, "--member", "朱晓雪（委托金建国）=同意")
     assert "proxies_allowed" in err and "朱晓雪" in err
     _edit_rules("proxies_allowed: false", "proxies_allowed: true")
+    cli.adopt_rules()
     err = cli.fails("motion", "vote", y, "--meeting", m, *votes, "--member", "朱晓雪（委托吴海燕）=同意")
     assert "吴海燕" in err  # the proxy holder must be present
     res = cli.json("motion", "vote", y, "--meeting", m, *votes, "--member", "朱晓雪（委托金建国）=同意")

@@ -78,6 +78,7 @@ def test_shared_revenue_records_gross_ratio_and_owners_share(cli):
     assert "public_revenue.owner_share.parking" in cli.fails(
         "ledger", "income", "add", "--gross", "10000", "--source", "停车费")
     _share_rules('  owner_share: {parking: "7/10", advertising: "1/2"}')
+    cli.adopt_rules()
     row = cli.json("ledger", "income", "add", "--gross", "10000", "--source", "地面停车费", "--date", "2024-02-01")
     assert (row["gross_fen"], row["share_ratio"], row["amount_fen"]) == (1000000, "7/10", 700000)
     row = cli.json("ledger", "income", "add", "--gross", "0.03", "--source", "广告")  # 1.5 fen → 2 fen
@@ -118,6 +119,7 @@ def test_ledger_balance_carries_openings_reversals_cofunded_shares_and_both_fund
         name, role = entry.split(":")
         cli.ok("member", "add", name, "--role", role, "--term-start", "2023-06-01", "--term-end", "2028-05-31", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     _share_rules('  owner_share: {parking: "7/10"}')
+    cli.adopt_rules()
     cli.ok("ledger", "opening", "--amount", "50000", "--date", "2024-01-01")
     cli.ok("ledger", "opening", "--fund", "维修资金", "--amount", "200000", "--date", "2024-01-01")
     cli.ok("ledger", "income", "add", "--gross", "10000", "--source", "停车费", "--date", "2024-01-10")  # 7 000

@@ -20,7 +20,7 @@ RELEASED = {
     "desk": ["m001_visits_volunteers_reveals", "m002_search_index"],
     "meeting_records": ["m001_meeting_records"],
     "petitions": ["m001_petition_corrections"],
-    "shell": ["m001_rules_versions"],
+    "shell": ["m001_rules_versions", "m002_rules_adoption"],
     "record": ["m001_decision_rules"],
     "minutes": ["m001_place_note_taker_summary"],
     "rulekeys": ["m001_ballot_method"],

@@ -65,6 +65,7 @@ def test_broken_rules_stop_every_command_untouched(cli, rules):
 def test_changed_rules_are_revalidated_between_commands(cli, rules):
     cli.ok("petition", "list")  # valid: remembered by its digest
     _edit(rules, 'number_prefix: "P"', 'number_prefix: "Q"')
+    cli.adopt_rules(reason="编号前缀改为 Q")
     assert cli.json("petition", "add", "--title", "新前缀", "--source", "信箱")["number"] == "Q2024-002"
     _edit(rules, "      max: 20000", "      max: 3000")
     assert cli.fails("petition", "list") == BROKEN_TIER

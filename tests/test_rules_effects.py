@@ -88,12 +88,14 @@ def test_paper_ballots_in_an_electronic_vote_follow_the_rules(cli, tmp_path, mon
     at(monkeypatch, "2024-03-21")
     sheet = _paper_sheet(tmp_path, [(1, "线上"), (2, "纸质")])
     strict = _rules(tmp_path, "paper_ballots_on_request: true", "paper_ballots_on_request: false")
+    cli.adopt_rules("--rules", strict)
     err = cli.fails("--rules", strict, "motion", "ballots", "import", y, str(sheet))
     assert "paper.csv:3: 方式:" in err and "1-1-2" in err and "paper_ballots_on_request" in err
     assert cli.json("motion", "show", y)["stages"][0]["vote"]["ballots"] == 0  # all or nothing
     assert "paper_ballots_on_request: false" in cli.fails("--lang", "en", "--rules", strict, "motion", "ballots",
                                                           "import", y, str(sheet))
     # the default rules (Hangzhou regulation art. 20): paper ballots on request are counted
+    cli.adopt_rules(reason="恢复默认规则")
     out = cli.json("motion", "ballots", "import", y, str(sheet))
     assert out["count"] == 2 and out["voted_owners"] == 2 and out["paper_ballots"] == 1
     conn = sqlite3.connect(cli.db)
@@ -128,6 +130,7 @@ def test_paper_ballots_at_an_on_site_assembly_vote_need_no_rule(cli, tmp_path, m
     m = cli.json("meeting", "schedule", "--kind", "业主大会")["number"]  # 2024-03-20
     cli.ok("meeting", "agenda", m, "--add-ref", y)
     cli.ok("meeting", "agenda", m, "--publish")
+    cli.adopt_rules("--rules", strict)
     cli.ok("--rules", strict, "motion", "vote", "open", y, "--meeting", m, "--from", "2024-03-20", "--to", "2024-03-20")
     at(monkeypatch, "2024-03-20")
     out = cli.json("--rules", strict, "motion", "ballots", "import", y, str(_paper_sheet(tmp_path, [(1, "纸质")])))
@@ -139,9 +142,11 @@ def test_paper_ballots_given_on_the_command_line(cli, tmp_path, monkeypatch):
     y = opened(cli)
     at(monkeypatch, "2024-03-21")
     strict = _rules(tmp_path, "paper_ballots_on_request: true", "paper_ballots_on_request: false")
+    cli.adopt_rules("--rules", strict)
     err = cli.fails("--rules", strict, "motion", "vote", y, "--ballot", f"{rooms[0]}=同意@纸质:业主0")
     assert "纸质表决票" in err and rooms[0] in err
     cli.ok("--rules", strict, "motion", "vote", y, "--ballot", f"{rooms[0]}=同意@业主0")  # not on paper: counted
+    cli.adopt_rules(reason="恢复默认规则")
     cli.ok("motion", "proxy", "add", y, "--unit", rooms[2], "--proxy", "张三", "--document", "WT-1")
     out = cli.json("motion", "vote", y, "--ballot", f"{rooms[1]}=反对@纸质：业主1",
                    "--ballot", f"{rooms[2]}=同意@书面:委托:张三")

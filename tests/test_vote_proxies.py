@@ -118,6 +118,7 @@ def test_limit_of_units_a_proxy_holds(cli, tmp_path, monkeypatch):
     cli.ok("motion", "proxy", "revoke", y, "--unit", rooms[3], "--reason", "换人")
     cli.ok("motion", "proxy", "add", y, "--unit", rooms[4], "--proxy", "路人甲", "--document", "A4")  # room again
     strict = _rules(tmp_path, "proxy_max_units: 3", "proxy_max_units: 1")
+    cli.adopt_rules("--rules", strict)
     err = cli.fails("--rules", strict, "motion", "proxy", "add", y, "--unit", rooms[5], "--proxy", "路人甲",
                     "--document", "A5")
     assert "proxy_max_units: 1" in err

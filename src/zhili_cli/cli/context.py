@@ -46,7 +46,7 @@ class Globals:
         if self._source is None:
             from zhili_cli.rules.load import ensure_valid, locate
 
-            source = locate(self.rules)
+            source = locate(self.rules, beside=self.db_path.parent)
             ensure_valid(source)
             self._source = source
         return self._source

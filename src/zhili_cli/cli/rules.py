@@ -44,7 +44,7 @@ def check(ctx: typer.Context, file: Optional[str] = typer.Argument(None, help=t(
     from zhili_cli.rules.load import locate, validate
 
     g = globals_of(ctx)
-    source = locate(file or g.rules)
+    source = locate(file or g.rules, beside=g.db_path.parent)
     validate(source.text, source.label)
     typer.echo(t("rules_ok", path=source.label))
 
@@ -56,3 +56,44 @@ def explain(ctx: typer.Context, key: str = typer.Argument(..., help=t("arg.rules
 
     g = globals_of(ctx)
     typer.echo(explain_key(g.rules_source().rules, key))
+
+
+@app.command("adopt", help=t("cmd.rules.adopt"))
+def adopt(ctx: typer.Context,
+          reason: str = typer.Option(..., "--reason", help=t("opt.rules_adopt_reason")),
+          basis: Optional[str] = typer.Option(None, "--basis", help=t("opt.rules_adopt_basis")),
+          json_out: bool = typer.Option(False, "--json", help=t("opt.json"))) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services.rules_record import ADOPT
+    from zhili_cli.services.rules_record import adopt as adopt_rules
+
+    g = globals_of(ctx)
+    with g.write(ADOPT) as tx:
+        done = adopt_rules(tx, g.rules_source(), reason, basis)
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(done)
+        return
+    from zhili_cli.cli.output import say
+
+    say(t("rules.adopted", file=done["source"], sha=done["sha256"][:12], at=done["adopted_at"]))
+
+
+@app.command("history", help=t("cmd.rules.history"))
+def history(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help=t("opt.json"))) -> None:
+    from zhili_cli.cli.context import globals_of
+    from zhili_cli.services.rules_record import history as versions
+
+    rows = versions(globals_of(ctx).conn())
+    if json_out:
+        from zhili_cli.cli.output import emit_json
+
+        emit_json(rows)
+        return
+    from zhili_cli.cli.output import table
+
+    table(t("rules.history_title"),
+          [t("col.rules_since"), t("col.rules_sha"), t("col.rules_reason"), t("col.rules_basis"), t("col.rules_source")],
+          [(r["first_used_at"][:16].replace("T", " "), r["sha256"][:12], r["reason"] or t("rules.first_version"),
+            r["basis"] or "", r["source"]) for r in rows], keep=2, drop=[4, 3])

@@ -117,14 +117,19 @@ class PlainRules:
         return value
 
 
-def locate(explicit: str | None) -> RulesSource:
-    """--rules FILE, else ./zhili.yaml when present, else the built-in defaults."""
+def locate(explicit: str | None, beside: Path | None = None) -> RulesSource:
+    """--rules FILE, else the zhili.yaml beside the database (`beside`: the database's folder;
+    `init` writes the two together), else ./zhili.yaml, else the built-in defaults. So
+    `zhili --db demo/zhili.db …` run from anywhere uses the demo compound's own rules."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():
             raise UserError("rules_missing", path=explicit)
     else:
-        path = Path(DEFAULT_NAME)
+        here = Path(DEFAULT_NAME)
+        path = beside / DEFAULT_NAME if beside is not None else here
+        if not path.is_file() or (here.is_file() and os.path.samefile(path, here)):
+            path = here  # named as the user sees it when the database is in this folder
         if not path.is_file():
             return RulesSource(None, default_text())
     try:

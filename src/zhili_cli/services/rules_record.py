@@ -1,5 +1,8 @@
-"""The rules in the record: a writing command notes the rules text it runs under the first
-time it differs from the last one noted; `rules show --at DATE` reads it back."""
+"""The rules in the record. The first writing command notes the rules text it runs under;
+after that a changed text is refused until `rules adopt` records it with its reason and the
+decision it rests on, so a looser file cannot be slipped in for one command (the tiers, the
+quorums and the deadlines are the compound's adopted rules, not a per-command choice).
+`rules show --at DATE` and `rules history` read the record back."""
 
 from __future__ import annotations
 
@@ -19,9 +22,38 @@ def note(tx: Any, source: Any) -> None:
     import hashlib
 
     sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-    if rules_versions.latest_sha(tx.conn) != sha:
+    latest = rules_versions.latest_sha(tx.conn)
+    if latest != sha and tx.command != ADOPT:
+        if latest is not None:
+            raise UserError("rules.not_adopted", file=source.label)
         rules_versions.record(tx, sha, source.label, source.text)
     tx.rules_sha256 = sha  # every decision this command takes names these rules
+
+
+ADOPT = "rules adopt"
+
+
+def adopt(tx: Any, source: Any, reason: str, basis: str | None) -> dict[str, Any]:
+    """Record the rules text now in the file as the compound's rules from now on."""
+    import hashlib
+
+    from zhili_cli.domain.keys import clean_text
+    from zhili_cli.store import rules_versions
+
+    reason = clean_text(reason or "").strip()
+    if not reason:
+        raise UserError("rules.adopt_needs_reason")
+    sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    if rules_versions.latest_sha(tx.conn) == sha:
+        raise UserError("rules.already_adopted", file=source.label)
+    rules_versions.record(tx, sha, source.label, source.text, reason, clean_text(basis or "").strip() or None)
+    return {"sha256": sha, "source": source.label, "adopted_at": tx.at_iso, "reason": reason, "basis": basis}
+
+
+def history(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    from zhili_cli.store import rules_versions
+
+    return rules_versions.history(conn)
 
 
 def in_force(conn: sqlite3.Connection, day_text: str) -> dict[str, Any]:

@@ -46,6 +46,7 @@ LATER_COLUMNS: dict[str, tuple[str, ...]] = {
     "agenda_items": ("rules_sha256", "summary"),
     "meetings": ("place", "note_taker", "roster"),
     "ballots": ("method", "proxy_id"),
+    "rules_versions": ("reason", "basis"),
 }
 
 

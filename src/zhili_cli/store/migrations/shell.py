@@ -1,6 +1,7 @@
 """The rules file in the record: each version of the rules text a writing command ran under,
 from the moment it was first used (audited like every table, so a change of the rules is in
-the hash chain), for `rules show --at DATE`."""
+the hash chain), for `rules show --at DATE`; from m002, why each later version was adopted
+(`rules adopt`: the reason and the decision it rests on; NULL for the first version)."""
 
 from sqlite_utils.migrations import Migrations
 
@@ -22,3 +23,11 @@ def m001_rules_versions(db):
         );
         CREATE INDEX rules_versions_first_used ON rules_versions (first_used_at);
         """)
+
+
+@migrations(name=NAMES[1])
+def m002_rules_adoption(db):
+    run_script(db, """
+        ALTER TABLE rules_versions ADD COLUMN reason TEXT;
+        ALTER TABLE rules_versions ADD COLUMN basis TEXT;
+    """)

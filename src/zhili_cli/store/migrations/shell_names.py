@@ -1,2 +1,2 @@
 SET = "shell"
-NAMES: tuple[str, ...] = ("m001_rules_versions",)
+NAMES: tuple[str, ...] = ("m001_rules_versions", "m002_rules_adoption")
