@@ -7,7 +7,8 @@ a proxy counts only under an authorisation recorded for that unit, that person a
 - a unit has at most one live authorisation per vote (revoke it, with a reason, to change it);
 - one person holds at most `owners_vote.proxy_max_units` units' authorisations in one vote;
 - the registered owner is no proxy of their own unit (they sign as the owner).
-Names compare as keys (look-alikes folded, spaces and case ignored: domain.votes.name_key).
+Names compare as keys (look-alikes folded, spaces and case ignored: domain.votes.name_key;
+bracketed notes dropped). Authorisations change only until the voting window ends.
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ from zhili_cli.errors import UserError
 
 
 def holder_key(name: str | None) -> str:
+    """The person a name stands for: a note in brackets is no part of it (李四（小区物业经理）
+    is 李四), so a decorated name cannot pass the per-proxy limit as someone else."""
+    import re
+
     from zhili_cli.domain.votes import name_key
 
-    return name_key(name)
+    return name_key(re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "", name or ""))
 
 
 def check_new(*, unit: str, proxy: str, owner: str | None, document: str, live_for_unit: Iterable[Any],

@@ -55,6 +55,9 @@ def passed_owners_vote(conn: Any, ref: str) -> str | None:
     if number is None:
         return None
     motion = motion_store.get(conn, number)
+    if motion["matter"] != "election":  # type: ignore[index]  # 选举或更换业委会 (art. 278 item 4)
+        raise UserError("reps.motion_not_election", number=number,
+                        matter=Term(f"matter.{motion['matter']}"))  # type: ignore[index]
     for stage in motion_store.stages(conn, motion["id"]):  # type: ignore[index]
         if stage["body"] == "owners" and stage["vote_id"]:
             vote = vote_store.get(conn, stage["vote_id"])

@@ -34,6 +34,13 @@ def _open_vote(conn: sqlite3.Connection, ref: str) -> tuple[dict[str, Any], dict
     return motion, stage, v
 
 
+def _check_window(tx: Tx, motion: dict[str, Any], v: dict[str, Any]) -> None:
+    """Who may vote for whom is settled by the window's last day: no authorisation is added or
+    revoked after it, while the vote awaits its closing."""
+    if v["window_to"] and tx.at.date().isoformat() > v["window_to"][:10]:
+        raise UserError("proxy_after_window", number=motion["number"], end=v["window_to"][:10])
+
+
 def _latest_vote(conn: sqlite3.Connection, ref: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """The motion and its latest owners' vote (open or closed), for listing."""
     from zhili_cli.services.motions import load
@@ -49,6 +56,7 @@ def add(tx: Tx, rules: Any, ref: str, *, unit: str, proxy: str, document: str,
     from zhili_cli.services.owner_votes import Base
 
     motion, stage, v = _open_vote(tx.conn, ref)
+    _check_window(tx, motion, v)
     base = Base(v)
     hid = base.find(unit)
     label = base.label(hid)
@@ -80,6 +88,7 @@ def revoke(tx: Tx, ref: str, *, unit: str, reason: str) -> dict[str, Any]:
     from zhili_cli.services.owner_votes import Base
 
     motion, stage, v = _open_vote(tx.conn, ref)
+    _check_window(tx, motion, v)
     why = clean_text(reason).strip()
     if not why:
         raise UserError("proxy_revoke_no_reason")
