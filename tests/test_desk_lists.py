@@ -142,3 +142,12 @@ def test_petition_list_reveal_across_years(cli):
     cli.ok("petition", "add", "--title", "新事", "--source", "信箱", "--reporter", "乙某", "--phone", "13000000002")
     rows = json.loads(cli.ok("petition", "list", "--reveal", "--json").stdout)
     assert {r["number"]: r["reporter"] for r in rows} == {"P2023-001": "甲某", "P2024-001": "乙某"}
+
+
+def test_a_dash_for_nothing_is_not_taken_for_a_formula(tmp_path):
+    """An untriaged petition's kind is "-": it stays "-" in CSV and workbooks, not "'-"."""
+    from zhili_cli.cli.listing import neutral
+    from zhili_cli.report.render.csv import safe
+
+    assert [neutral(v) for v in ("-", "—", "--", None, 12, "-12.5")] == ["-", "—", "--", "", 12, "-12.5"]
+    assert neutral("-1+2") == "'-1+2" and neutral("=SUM(A1)") == "'=SUM(A1)" and safe("@x") == "'@x"

@@ -250,3 +250,30 @@ def test_a_carried_petition_is_decided_at_the_next_meeting(cli, monkeypatch):
     cli.ok("meeting", "attend", second, "--present", "张红梅,李明,金建国")
     cli.ok("meeting", "decide", second, "1", "--decision", "物业修缮", "--owner", "物业")
     assert cli.json("petition", "show", num)["status"] == "in_progress"
+
+
+def test_decisions_are_published_only_once_the_meeting_was_held(cli):
+    """Publishing ends a meeting's record: on a meeting never held it would close it for good
+    (a newcomer publishing "the agenda" this way could no longer record anything)."""
+    from tests.test_meetings import committee_meeting, roster
+
+    roster(cli)
+    planned = cli.json("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-05")["number"]
+    err = cli.fails("meeting", "publish", planned)
+    assert "还没有出席或决定" in err and f"meeting agenda {planned} --publish" in err
+    assert cli.json("meeting", "show", planned)["state"] == "scheduled"
+    held = committee_meeting(cli, ["金建国", "沈丽", "陆伟", "顾敏", "钱志文"])
+    assert held == planned
+    assert cli.json("meeting", "publish", held)["decisions_published_at"]
+    cancelled = cli.json("meeting", "schedule", "--kind", "业委会", "--date", "2024-03-06")["number"]
+    cli.ok("meeting", "cancel", cancelled, "--reason", "改期")
+    assert "取消" in cli.fails("meeting", "publish", cancelled)
+
+
+def test_a_cancelled_meeting_leaves_its_day_free(cli):
+    first = cli.json("meeting", "schedule", "--date", "2024-03-28")["number"]
+    cli.ok("meeting", "cancel", first, "--reason", "台风")
+    second = cli.json("meeting", "schedule", "--date", "2024-03-29")["number"]
+    moved = cli.json("meeting", "reschedule", second, "--date", "2024-03-28", "--reason", "提前召开")
+    assert moved["date"] == "2024-03-28"
+    assert "已有" in cli.fails("meeting", "schedule", "--date", "2024-03-28")  # a standing meeting still holds it

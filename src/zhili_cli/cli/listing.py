@@ -161,22 +161,22 @@ def out_or(ctx: typer.Context, out: Optional[str], force: bool, render: Callable
     return write
 
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+def plain(value: Any) -> Any:
+    """A cell's value: numbers stay numbers, everything else is text ("" for nothing)."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return str(value)
 
 
 def neutral(value: Any) -> Any:
-    """A cell as a spreadsheet will take it: text that would run as a formula gets a leading
-    apostrophe; numbers and plain text stay as they are."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, (int, float)):
-        return value
-    text = str(value)
-    if text and text[0] in "=+-@\t\r" and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    """A CSV cell as a spreadsheet will take it: text that would run as a formula gets a leading
+    apostrophe (report/render/csv.safe, the one rule for every CSV zhili writes)."""
+    from zhili_cli.report.render.csv import safe
+
+    value = plain(value)
+    return value if not isinstance(value, str) else safe(value)
 
 
 def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
@@ -210,7 +210,7 @@ def to_xlsx(title: Optional[str], columns: Sequence[str], rows: Sequence[Sequenc
     widths = [_width(c) for c in columns]
     for row in rows[:2000]:  # widths from the first rows: enough to size every column
         for i, v in enumerate(row[:len(widths)]):
-            widths[i] = max(widths[i], _width(neutral(v)))
+            widths[i] = max(widths[i], _width(plain(v)))
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = min(max(w + 2, 6), 60)
     ws.freeze_panes = "A2"
@@ -224,7 +224,7 @@ def to_xlsx(title: Optional[str], columns: Sequence[str], rows: Sequence[Sequenc
     for row in rows:
         cells = []
         for v in row:
-            value = neutral(v)
+            value = neutral(v)  # the apostrophe too: the sheet may be saved again as CSV
             cell = WriteOnlyCell(ws, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # text stays text, whatever it starts with

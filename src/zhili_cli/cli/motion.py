@@ -151,6 +151,8 @@ def _say_result(number: str, stage: str, tally: dict[str, Any]) -> None:
     else:
         result = t("motion_pass") if tally["passed"] else t("motion_fail")
         typer.echo(t("motion_voted", number=number, stage=_stage_name(stage), result=result))
+        if tally["passed"]:  # a stage ends by a deliberate step: say which
+            typer.echo(t("motion_next_advance", number=number))
     if "owners_short_quorum" in tally:
         from zhili_cli.cli.output import say
 

@@ -87,7 +87,7 @@ def triage(
     ctx: typer.Context,
     ref: str = REF,
     kind: str = typer.Option(..., "--kind", help=t("opt.kind")),
-    to: Optional[str] = typer.Option(None, "--to", help=t("opt.party")),
+    to: Optional[str] = typer.Option(None, "--to", help=t("opt.party"), metavar=t("metavar.party")),
     due: Optional[str] = typer.Option(None, "--due", help=t("opt.due")),
     reason: Optional[str] = typer.Option(None, "--reason", help=t("opt.retriage_reason")),
     json_out: bool = JSON,
@@ -103,7 +103,7 @@ def triage(
 def assign(
     ctx: typer.Context,
     ref: str = REF,
-    to: str = typer.Option(..., "--to", help=t("opt.party")),
+    to: str = typer.Option(..., "--to", help=t("opt.party"), metavar=t("metavar.party")),
     due: Optional[str] = typer.Option(None, "--due", help=t("opt.due")),
     note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")),
     json_out: bool = JSON,
@@ -163,7 +163,7 @@ def merge(ctx: typer.Context, ref: str = REF,
 
 @app.command("refer", help=t("cmd.petition.refer"))
 def refer(ctx: typer.Context, ref: str = REF,
-          to: str = typer.Option(..., "--to", help=t("opt.refer_to")),
+          to: str = typer.Option(..., "--to", help=t("opt.refer_to"), metavar=t("metavar.text")),
           note: Optional[str] = typer.Option(None, "--note", help=t("opt.note")), json_out: bool = JSON) -> None:
     from zhili_cli.services import petitions
 

@@ -182,7 +182,7 @@ def _install_help_words() -> bool:
 # regular expressions: compiling those cost every help screen more than drawing a row.
 _KINDS: tuple[tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...]], ...] = (
     ("date", frozenset({"from", "from_", "to", "date_from", "date_to", "received", "due", "term_start",
-                        "term_end", "announced", "at", "since", "until"}), ("date",), ("_date",)),
+                        "term_end", "announced", "at", "since", "until", "start", "end"}), ("date",), ("_date",)),
     ("month", frozenset({"month"}), (), ()),
     ("period", frozenset({"period"}), (), ()),
     ("amount", frozenset({"amount", "share"}), (), ("_fen",)),

@@ -279,7 +279,12 @@ def record_minutes_details(tx: Tx, ref: str, *, place: str | None = None,
 
 
 def publish_decisions(tx: Tx, ref: str) -> dict[str, Any]:
+    """Publishing the decisions ends the meeting's record: only once it has been held (attendance
+    or a decision recorded), never for a cancelled meeting or one not held yet."""
     meeting = load(tx.conn, ref)
+    check_can_record(tx, meeting)
+    if state_of(tx.conn, meeting) == rules_of.SCHEDULED:
+        raise UserError("meeting_publish_not_held", number=meeting["number"])
     return store.update(tx, meeting["id"], {"decisions_published_at": meeting["decisions_published_at"] or tx.at_iso})
 
 

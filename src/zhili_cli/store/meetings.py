@@ -18,7 +18,10 @@ def get_by_id(conn: sqlite3.Connection, meeting_id: int) -> dict[str, Any] | Non
 
 
 def find_on(conn: sqlite3.Connection, kind: str, date: str) -> dict[str, Any] | None:
-    return one_dict(conn.execute("SELECT * FROM meetings WHERE kind = ? AND date = ?", (kind, date)))
+    """The meeting of this kind on that day, if one stands (a cancelled meeting leaves the day free)."""
+    return one_dict(conn.execute(
+        "SELECT * FROM meetings WHERE kind = ? AND date = ? AND id NOT IN "
+        "(SELECT meeting_id FROM meeting_changes WHERE action = 'cancel') ORDER BY id LIMIT 1", (kind, date)))
 
 
 def previous(conn: sqlite3.Connection, kind: str, date: str) -> dict[str, Any] | None:

@@ -20,7 +20,7 @@ def safe(value: Any) -> str:
     that begins with = + - @ tab or CR gets a leading apostrophe, unless it is a plain number
     (-1,200.00 stays a number)."""
     text = value if isinstance(value, str) else str(value)
-    if text.startswith(_RISKY) and not _NUMBER.fullmatch(text):
+    if text.startswith(_RISKY) and not _NUMBER.fullmatch(text) and text.strip("-—") != "":  # "-": nothing, not a formula
         return "'" + text
     return text
 
