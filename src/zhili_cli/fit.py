@@ -134,3 +134,22 @@ def layout(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int,
             if spare <= 0:
                 break
     return shown, [widths[i] for i in shown]
+
+
+def fitted_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int, *, title: str | None = None,
+                 keep: int = 0, drop: Sequence[int] | None = None, **options: object) -> tuple[object, list[str]]:
+    """The rich Table of `rows` laid out for `width` (see layout), and the headers of the columns
+    left out: the one drawing of a table for the lists and for the reports on the terminal."""
+    from rich.table import Table
+
+    from zhili_cli.visible import literal, visible
+
+    header = [visible(c) for c in columns]
+    cells = [[visible(v) for v in row] for row in rows]
+    shown, widths = layout(header, cells, width, keep=keep, drop=drop)
+    tbl = Table(title=None if title is None else literal(title), header_style="bold", **options)  # type: ignore[arg-type]
+    for i, w in zip(shown, widths):
+        tbl.add_column(literal(wrap(header[i], w)), width=w, no_wrap=True, overflow="fold")
+    for row in cells:
+        tbl.add_row(*[literal(wrap(row[i], w)) for i, w in zip(shown, widths)])
+    return tbl, [header[i] for i in range(len(header)) if i not in shown]

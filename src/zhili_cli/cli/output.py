@@ -44,21 +44,12 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
     """A table fitted to the terminal (cli/fit.py): numbers and reference numbers never split,
     text wrapped; when it cannot fit, the columns in `drop` (least important first; default
     from the right) are left out and named on stderr. The first `keep` columns never wrap."""
-    from rich.table import Table
-
-    from zhili_cli.cli import fit
+    from zhili_cli.fit import fitted_table
 
     console = _console()
-    header = [visible(c) for c in columns]
-    cells = [[visible(v) for v in row] for row in rows]
-    shown, widths = fit.layout(header, cells, console.width, keep=keep, drop=drop)
-    tbl = Table(title=None if title is None else literal(title), show_lines=False, header_style="bold")
-    for i, w in zip(shown, widths):
-        tbl.add_column(literal(fit.wrap(header[i], w)), width=w, no_wrap=True, overflow="fold")
-    for row in cells:
-        tbl.add_row(*[literal(fit.wrap(row[i], w)) for i, w in zip(shown, widths)])
+    tbl, left_out = fitted_table(columns, list(rows), console.width, title=title, keep=keep, drop=drop,
+                                 show_lines=False)
     console.print(tbl)
-    left_out = [header[i] for i in range(len(header)) if i not in shown]
     if left_out:
         from zhili_cli.i18n import t
 

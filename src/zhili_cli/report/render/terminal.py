@@ -72,21 +72,11 @@ def _table(con: Any, block: Any) -> None:
     """A table fitted to the terminal as the lists are (zhili_cli/fit.py): amounts, dates and
     reference numbers never split, text wrapped; columns that cannot fit are left out (the
     table's least important first, then from the right) and named under the table (the files carry them all)."""
-    from rich.table import Table
+    from zhili_cli.fit import fitted_table
 
-    from zhili_cli import fit
-    from zhili_cli.visible import visible
-
-    header = [visible(c) for c in block.columns]
-    cells = [[visible(cell(v)) for v in values] for values in block.rows[:TERMINAL_ROWS]]
-    shown, widths = fit.layout(header, cells, con.width, drop=block.drop)
-    tbl = Table(title=literal(block.title) if block.title else None, header_style="bold", title_justify="left")
-    for i, w in zip(shown, widths):
-        tbl.add_column(literal(fit.wrap(header[i], w)), width=w, no_wrap=True, overflow="fold")
-    for row in cells:
-        tbl.add_row(*[literal(fit.wrap(row[i], w)) for i, w in zip(shown, widths)])
+    tbl, left_out = fitted_table(block.columns, [[cell(v) for v in values] for values in block.rows[:TERMINAL_ROWS]],
+                                 con.width, title=block.title or None, drop=block.drop, title_justify="left")
     con.print(tbl)
-    left_out = [header[i] for i in range(len(header)) if i not in shown]
     if left_out:
         con.print(literal(t("rep.columns_left_out", columns=t("table_columns_sep").join(left_out)), "dim"),
                   highlight=False)
