@@ -148,6 +148,8 @@ def test_a_past_quarter_is_the_same_whenever_printed(demo, tmp_path):
     # a write after the quarter (a new petition closed, a new expense paid) changes nothing in it
     copy = tmp_path / "copy.db"
     _run(demo, "backup", str(copy))
+    # the compound's rules travel with its database (a copy without them is refused for writes)
+    (tmp_path / "zhili.yaml").write_bytes((demo.parent / "zhili.yaml").read_bytes())
     _run(copy, "petition", "add", "--title", "后来的诉求", "--source", "热线", "--received", "2025-06-30")
     again = json.loads(_run(copy, "report", "quarterly", "2024Q2", "--format", "json"))
     assert again["sections"] == late["sections"]

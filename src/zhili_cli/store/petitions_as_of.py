@@ -28,8 +28,9 @@ def _columns(conn: sqlite3.Connection) -> tuple[str, ...]:
 
 
 def corrected_since(conn: sqlite3.Connection, at: str) -> bool:
-    """Whether any petition correction is dated at or after `at`."""
-    return conn.execute("SELECT 1 FROM petition_corrections c JOIN petition_events e ON e.id = c.event_id "
+    """Whether any petition correction is dated at or after `at`. CROSS JOIN keeps the few
+    corrections as the outer loop (each event found by its id), never a scan of every event."""
+    return conn.execute("SELECT 1 FROM petition_corrections c CROSS JOIN petition_events e ON e.id = c.event_id "
                         "WHERE e.at >= ? LIMIT 1", (at,)).fetchone() is not None
 
 
@@ -50,7 +51,7 @@ def with_as_of(conn: sqlite3.Connection, at: str, at_param: str = ":at") -> str:
     plain = ", ".join(cols)
     return (
         "WITH later_fix AS (SELECT c.petition_id AS pid, c.changes AS changes, e.id AS eid "
-        "FROM petition_corrections c JOIN petition_events e ON e.id = c.event_id "
+        "FROM petition_corrections c CROSS JOIN petition_events e ON e.id = c.event_id "
         f"WHERE e.at >= {at_param}), "
         f"petitions_at ({plain}) AS ("
         f"SELECT {plain} FROM petitions WHERE id NOT IN (SELECT pid FROM later_fix) "
