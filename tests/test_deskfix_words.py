@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,20 +13,15 @@ from tests.conftest import write_csv
 from tests.test_reliability_support import run_zhili
 
 WALK = r'''
-import importlib, re, sys
-import typer
+import re, sys
+sys.path.insert(0, ROOT)
 from typer.testing import CliRunner
-from zhili_cli.cli.main import COMMANDS, app
+from tests.test_typer_glue import _all_command_paths
+from zhili_cli.cli.main import app
 from zhili_cli.domain import vocab_terms
 codes = {c for tab, _ in vocab_terms.CATEGORIES.values() for c in tab if isinstance(c, str) and re.fullmatch(r"[a-z][a-z_]+", c)}
 default = re.compile(r"\[默认：([^\]]*)\]")
-paths = [[]]
-for name, module in COMMANDS.items():
-    paths.append([name])
-    group = typer.main.get_command(importlib.import_module(module).app)
-    for sub, command in (getattr(group, "commands", None) or {}).items():
-        paths.append([name, sub])
-        paths += [[name, sub, s] for s in (getattr(command, "commands", None) or {})]
+paths = _all_command_paths()
 bad = []
 for path in paths:
     out = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": "300"}).stdout
@@ -39,7 +35,9 @@ print("\n".join(bad))
 
 @pytest.mark.slow
 def test_no_chinese_help_screen_shows_a_vocabulary_code_as_default(tmp_path):
-    done = subprocess.run([sys.executable, "-c", WALK], capture_output=True, text=True, cwd=tmp_path,
+    root = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run([sys.executable, "-c", f"ROOT = {root!r}\n" + WALK], capture_output=True, text=True,
+                          cwd=tmp_path,
                           env={"ZHILI_LANG": "zh", "COLUMNS": "300", "PATH": ""}, timeout=300)
     assert done.returncode == 0, done.stderr
     count, *bad = done.stdout.splitlines()
