@@ -24,6 +24,7 @@ def wanjun(tmp_path) -> Cli:
     cli = Cli(tmp_path / "wanjun.db")
     cli.ok("init", "--name", "湾郡社区安普顿小区", "--no-committee")
     cli.ok("member", "add", "陈金花", "--role", "居委会代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
+    cli.ok("member", "add", "周红", "--role", "居委会代表", "--basis", "任职文件2号", "--basis-date", "2019-01-01")
     cli.ok("member", "add", "李力天", "--role", "物业代表", "--basis", "任职文件1号", "--basis-date", "2019-01-01")
     cli.ok("ledger", "opening", "--fund", "维修资金", "--amount", "2,000,000", "--date", "2024-01-01")
     return cli
@@ -45,8 +46,10 @@ def test_lift_emergency_confirmed_and_reviewed_by_the_residents_committee(wanjun
     proc = wanjun.json("fund", "procedure", num)
     assert proc["applicant"] == "residents_committee" and proc["reviewer"] == "residents_committee"
     # before the change this waited for an owners' committee review that cannot exist
-    assert wanjun.json("expense", "confirm", num, "--party", "居委会", "--by", "陈金花")["status"] == "requested"
+    assert wanjun.json("expense", "confirm", num, "--party", "居委会", "--by", "周红")["status"] == "requested"
     assert "没有业主委员会" in wanjun.fails("expense", "approve", num, "--body", "业委会")
+    # the confirmation and the review are two people's acts
+    assert "两个人" in wanjun.fails("expense", "approve", num, "--body", "居委会", "--by", "周红")
     row = wanjun.json("expense", "approve", num, "--body", "residents_committee", "--by", "陈金花")
     assert row["status"] == "approved"
     shown = wanjun.json("expense", "show", num)
@@ -66,7 +69,7 @@ def test_leaking_outer_walls_the_same_way_in_chinese_words(wanjun):
     num = wanjun.json("expense", "request", "--fund", "维修资金", "--emergency", "屋面外墙渗漏", "--amount", "120000",
                       "--payee", "楚天防水工程有限公司", "--purpose", "安普顿3幢屋面及外墙渗漏维修")["number"]
     assert wanjun.json("expense", "show", num)["emergency"] == "roof_or_wall_leak"
-    wanjun.ok("expense", "confirm", num, "--party", "社区居委会", "--by", "陈金花")
+    wanjun.ok("expense", "confirm", num, "--party", "社区居委会", "--by", "周红")
     assert wanjun.json("expense", "approve", num, "--body", "居委会", "--by", "陈金花")["status"] == "approved"
     assert fund_steps_and_pay(wanjun, num)["status"] == "paid"
     wanjun.ok("audit", "verify")
@@ -118,12 +121,13 @@ def test_with_a_committee_the_residents_committee_does_not_stand_in(cli):
 def test_an_amended_emergency_is_confirmed_and_reviewed_again(wanjun):
     num = wanjun.json("expense", "request", "--fund", "维修资金", "--emergency", "电梯故障严重", "--amount", "50000",
                       "--payee", "力天电梯", "--purpose", "曳引机")["number"]
-    wanjun.ok("expense", "confirm", num, "--party", "居委会", "--by", "陈金花")
+    wanjun.ok("expense", "confirm", num, "--party", "居委会", "--by", "周红")
     assert wanjun.json("expense", "approve", num, "--body", "居委会", "--by", "陈金花")["status"] == "approved"
     row = wanjun.json("expense", "amend", num, "--amount", "58000", "--reason", "追加钢丝绳")
     assert row["status"] == "requested" and row["voided_approvals"] == 2
     assert wanjun.json("expense", "approve", num, "--body", "居委会", "--by", "陈金花")["status"] == "requested"  # confirm again
-    assert wanjun.json("expense", "confirm", num, "--party", "居委会", "--by", "陈金花")["status"] == "approved"
+    assert "两个人" in wanjun.fails("expense", "confirm", num, "--party", "居委会", "--by", "陈金花")
+    assert wanjun.json("expense", "confirm", num, "--party", "居委会", "--by", "周红")["status"] == "approved"
     assert fund_steps_and_pay(wanjun, num)["status"] == "paid"
     shown = wanjun.json("expense", "show", num)
     assert [a["voided_reason"] for a in shown["approvals"]] == ["追加钢丝绳", "追加钢丝绳", None, None]

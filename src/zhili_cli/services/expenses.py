@@ -20,6 +20,7 @@ from zhili_cli.domain import tiers as tiers_of
 from zhili_cli.domain.vocab import APPROVING_BODIES
 from zhili_cli.domain.money import fen_to_yuan, format_yuan, parse_yuan
 from zhili_cli.errors import Term, UserError
+from zhili_cli.services import expense_guards as guards
 from zhili_cli.store import expenses as store
 from zhili_cli.store import ledger as ledger_store
 from zhili_cli.store.tx import Tx
@@ -217,13 +218,14 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
             raise UserError("expense.no_chair")
         if chair["name"] != who:
             raise UserError("expense.not_chair", name=who, chair=chair["name"])
-        _not_the_payee(row, who)
+        guards.not_the_payee(row, who)
         store.add_approval(tx, row["id"], "chair", None, who, None, terms=terms)
     elif chosen in DIRECT:  # the residents' committee (or sub-district) standing in, by its representative
         from zhili_cli.services.representatives import speaker
 
         rep = speaker(tx.conn, chosen, by or tx.actor, tx.at.date().isoformat())
-        _not_the_payee(row, rep["name"])
+        guards.not_the_payee(row, rep["name"])
+        guards.two_people(tx.conn, row, rep["name"], "confirm")
         if chosen not in already:
             store.add_approval(tx, row["id"], chosen, None, rep["name"], None, terms=terms)
     else:
@@ -247,14 +249,6 @@ def approve(tx: Tx, rules: Any, ref: str, *, by: str | None = None, body: str | 
     return store.update(tx, row["id"], {"status": "approved", "approved_at": tx.at_iso})
 
 
-def _not_the_payee(row: dict[str, Any], person: str) -> None:
-    """No one approves or confirms a payment to themselves (names compared as payees are)."""
-    from zhili_cli.domain.keys import payee_key
-
-    if payee_key(person) and payee_key(person) == payee_key(row.get("payee")):
-        raise UserError("expense.approver_is_payee", number=row["number"], name=person)
-
-
 def confirm(tx: Tx, rules: Any, ref: str, *, party: str, by: str | None = None,
             note: str | None = None) -> dict[str, Any]:
     """Emergency use of the maintenance fund: the sub-district or residents' committee confirms,
@@ -275,7 +269,8 @@ def confirm(tx: Tx, rules: Any, ref: str, *, party: str, by: str | None = None,
     from zhili_cli.services.representatives import speaker
 
     rep = speaker(tx.conn, key, by or tx.actor, tx.at.date().isoformat())
-    _not_the_payee(row, rep["name"])
+    guards.not_the_payee(row, rep["name"])
+    guards.two_people(tx.conn, row, rep["name"], *DIRECT)
     bodies = live_bodies(tx.conn, row)
     if "confirm" not in bodies:
         store.add_approval(tx, row["id"], "confirm", key, rep["name"], note, terms=terms_of(row))
