@@ -1,4 +1,4 @@
-"""Ways around found by an adversarial review: paying oneself, an election resting on a vote
+"""Ways around the rules, closed: paying oneself, an election resting on a vote
 about something else, proxies changed after the vote or under a decorated name, a published
 period's roster rewritten."""
 
