@@ -17,7 +17,9 @@ _MONEY_FIELDS = frozenset({"on_date", "amount_fen", "fund", "kind", "expense_id"
 
 # Rows placed in a period by a date given on the command line or in a file (not the write's own
 # time, which is checked anyway): such a date inside a published period is refused, as money is.
-_PLACED = {"petitions": "received_at", "volunteer_entries": "on_date", "meetings": "date"}
+# A term's start or end places the roster a published period's decisions stood on.
+_PLACED: dict[str, tuple[str, ...]] = {"petitions": ("received_at",), "volunteer_entries": ("on_date",),
+                                       "meetings": ("date",), "members": ("term_start", "term_end")}
 
 
 # Decisions keep the rules they were taken under (`rules_sha256`, a version in rules_versions):
@@ -76,8 +78,8 @@ class Tx:
         values = self._stamp(table, values)
         if table == "ledger":
             self._check_open_period(values.get("on_date"))
-        if table in _PLACED:
-            self._check_open_period(values.get(_PLACED[table]), "period_closed_record")
+        for column in _PLACED.get(table, ()):
+            self._check_open_period(values.get(column), "period_closed_record")
         cols = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         cur = self.conn.execute(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', tuple(values.values()))
@@ -110,10 +112,11 @@ class Tx:
             at = list(columns).index("on_date")
             for day in sorted({row[at] for row in rows}):
                 self._check_open_period(day)
-        if _PLACED.get(table) in columns:
-            at = list(columns).index(_PLACED[table])
-            for day in sorted({str(row[at])[:10] for row in rows if row[at]}):
-                self._check_open_period(day, "period_closed_record")
+        for column in _PLACED.get(table, ()):
+            if column in columns:
+                at = list(columns).index(column)
+                for day in sorted({str(row[at])[:10] for row in rows if row[at]}):
+                    self._check_open_period(day, "period_closed_record")
         cols = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
         from zhili_cli.store import search  # the search index follows the batch in one statement
@@ -145,9 +148,10 @@ class Tx:
         if table == "ledger" and _MONEY_FIELDS & changes.keys():
             self._check_open_period(before.get("on_date"))
             self._check_open_period(changes.get("on_date"))
-        if _PLACED.get(table) in changes:
-            self._check_open_period(before.get(_PLACED[table]), "period_closed_record")
-            self._check_open_period(changes[_PLACED[table]], "period_closed_record")
+        for column in _PLACED.get(table, ()):
+            if column in changes:
+                self._check_open_period(before.get(column), "period_closed_record")
+                self._check_open_period(changes[column], "period_closed_record")
         sets = ", ".join(f'"{c}" = ?' for c in changes)
         self.conn.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', (*changes.values(), row_id))
         after = self.row(table, row_id)
