@@ -18,6 +18,7 @@ In a command (one option pair and one call):
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
@@ -170,13 +171,19 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+@functools.cache
+def _safe() -> Callable[[str], str]:
+    """report/render/csv.safe, imported on the first cell written, not when a list command starts."""
+    from zhili_cli.report.render.csv import safe
+
+    return safe
+
+
 def neutral(value: Any) -> Any:
     """A CSV cell as a spreadsheet will take it: text that would run as a formula gets a leading
     apostrophe (report/render/csv.safe, the one rule for every CSV zhili writes)."""
-    from zhili_cli.report.render.csv import safe
-
     value = plain(value)
-    return value if not isinstance(value, str) else safe(value)
+    return value if not isinstance(value, str) else _safe()(value)
 
 
 def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
