@@ -37,8 +37,10 @@ def _open_vote(conn: sqlite3.Connection, ref: str) -> tuple[dict[str, Any], dict
 def _check_window(tx: Tx, motion: dict[str, Any], v: dict[str, Any]) -> None:
     """Who may vote for whom is settled by the window's last day: no authorisation is added or
     revoked after it, while the vote awaits its closing."""
-    if v["window_to"] and tx.at.date().isoformat() > v["window_to"][:10]:
-        raise UserError("proxy_after_window", number=motion["number"], end=v["window_to"][:10])
+    from zhili_cli.services.owner_votes import _window
+
+    if _window(v, tx.at.date()) == "ended":
+        raise UserError("proxy_after_window", number=motion["number"], end=v["window_to"])
 
 
 def _latest_vote(conn: sqlite3.Connection, ref: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
