@@ -55,6 +55,11 @@ class RulesSource:
         return str(self.path) if self.path else "<built-in defaults>"
 
     @cached_property
+    def text_sha256(self) -> str:
+        """The SHA-256 of the text itself: the version recorded in the database (rules_versions)."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
     def digest(self) -> str:
         return hashlib.sha256((_SCHEMA_STAMP + self.text).encode("utf-8")).hexdigest()
 

@@ -19,9 +19,7 @@ def note(tx: Any, source: Any) -> None:
 
     if source is None:
         return
-    import hashlib
-
-    sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    sha = source.text_sha256
     latest = rules_versions.latest_sha(tx.conn)
     if latest != sha and tx.command != ADOPT:
         if latest is not None:
@@ -35,15 +33,13 @@ ADOPT = "rules adopt"
 
 def adopt(tx: Any, source: Any, reason: str, basis: str | None) -> dict[str, Any]:
     """Record the rules text now in the file as the compound's rules from now on."""
-    import hashlib
-
     from zhili_cli.domain.keys import clean_text
     from zhili_cli.store import rules_versions
 
     reason = clean_text(reason or "").strip()
     if not reason:
         raise UserError("rules.adopt_needs_reason")
-    sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    sha = source.text_sha256
     if rules_versions.latest_sha(tx.conn) == sha:
         raise UserError("rules.already_adopted", file=source.label)
     rules_versions.record(tx, sha, source.label, source.text, reason, clean_text(basis or "").strip() or None)
